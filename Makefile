@@ -1,0 +1,61 @@
+# The one entry point of the project. `make help` lists every target.
+#
+# `make` sets up the pinned tools on first use, checks the spec and builds
+# everything the project builds; `make test` runs the whole test suite.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NODE_BIN := node_modules/.bin
+SPEC := openapi.yaml
+
+# Redocly's telemetry stays off; the tools find the venv's ruff on PATH.
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+
+.PHONY: all help setup validate lint test clean lock
+
+all: setup validate lint ## The main job: set up, validate and lint the spec, build everything
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort \
+	  | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node tools (idempotent)
+
+$(PY_STAMP): requirements.lock
+	@echo "setup: Python virtual environment in $(VENV) from requirements.lock"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+$(NODE_STAMP): package-lock.json
+	@echo "setup: Node tools in node_modules from package-lock.json"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+validate: $(PY_STAMP) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enums are named
+	@$(BIN)/python scripts/check_spec.py $(SPEC)
+
+lint: $(NODE_STAMP) ## Lint the spec with Redocly CLI (redocly.yaml); any warning fails
+	@$(BIN)/python scripts/lint_spec.py $(SPEC)
+
+test: setup ## Run the whole test suite
+	@$(BIN)/python -m pytest
+
+lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools
+	@$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
+
+clean: ## Remove the installed tools and build output
+	rm -rf $(VENV) node_modules dist .pytest_cache .mypy_cache .hypothesis

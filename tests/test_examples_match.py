@@ -1,0 +1,177 @@
+"""Every example in the spec, and a response as the real server writes it, match their schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from check_spec import enum_name_problems, example_problems, find_examples, resolve, schema_errors
+
+CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
+CASE = "#/components/schemas/Case"
+PUBLIC_CASE = ("components", "examples", "PublicCase", "value", "response")
+
+
+def values_under(node: Any, key: str) -> Iterator[Any]:
+    """Every value stored under `key` anywhere in a JSON document."""
+    if isinstance(node, dict):
+        for name, child in node.items():
+            if name == key:
+                yield child
+            yield from values_under(child, key)
+    elif isinstance(node, list):
+        for child in node:
+            yield from values_under(child, key)
+
+
+def public_case(spec: dict[str, Any]) -> dict[str, Any]:
+    node: Any = spec
+    for key in PUBLIC_CASE:
+        node = node[key]
+    return node  # type: ignore[no-any-return]
+
+
+def test_every_example_in_the_spec_matches_its_schema(pristine_spec: dict[str, Any]) -> None:
+    assert example_problems(pristine_spec) == []
+
+
+def test_examples_are_found_in_bodies_responses_parameters_headers_and_schemas(pristine_spec: dict[str, Any]) -> None:
+    places = {example.where for example in find_examples(pristine_spec)}
+
+    assert "#/components/examples/PrivateCase" in places
+    assert "#/paths/~1api~12.0~1crm~1case~1{caseid}/put/requestBody/content/application~1json/examples/makePrivate" in places
+    assert "#/components/responses/Unauthorized/content/text~1plain/examples/unauthorized" in places
+    assert "#/components/parameters/CaseId/example" in places
+    assert "#/components/headers/WWW-Authenticate/example" in places
+    assert "#/components/schemas/Contact/properties/displayName/examples/0" in places
+
+
+def test_a_broken_example_is_reported_with_its_location(spec: dict[str, Any]) -> None:
+    public_case(spec)["members"][0]["shareType"] = 9
+
+    problems = example_problems(spec)
+
+    assert len(problems) == 1
+    assert problems[0].startswith("#/components/examples/PublicCase: example does not match")
+    assert "at 'response/members/0/shareType': 9 is not one of [0, 1, 2]" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("field", "bad_value"),
+    [("created", "4 March 2024"), ("createBy", {"id": "not-a-uuid"})],
+    ids=["date-time", "uuid"],
+)
+def test_a_malformed_format_in_an_example_is_reported(spec: dict[str, Any], field: str, bad_value: Any) -> None:
+    case = public_case(spec)
+    case[field] = bad_value if field == "created" else {**case[field], **bad_value}
+
+    assert any(f"response/{field}" in problem for problem in example_problems(spec))
+
+
+def test_a_bad_schema_level_example_is_reported(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["Case"]["properties"]["id"]["examples"] = ["forty-two"]
+
+    assert example_problems(spec) == [
+        "#/components/schemas/Case/properties/id/examples/0: example does not match "
+        "#/components/schemas/Case/properties/id: at '': 'forty-two' is not of type 'integer'"
+    ]
+
+
+def test_every_response_and_request_body_has_a_named_example(pristine_spec: dict[str, Any]) -> None:
+    without_examples = []
+    for path, path_item in pristine_spec["paths"].items():
+        operation = path_item["put"]
+        bodies = {f"{status} response": response for status, response in operation["responses"].items()}
+        if "requestBody" in operation:
+            bodies["request body"] = operation["requestBody"]
+        for name, body in bodies.items():
+            body = resolve(pristine_spec, body["$ref"]) if "$ref" in body else body
+            for media_type, media in body["content"].items():
+                if not media.get("examples"):
+                    without_examples.append(f"{operation['operationId']} {name} {media_type}")
+    assert without_examples == []
+
+
+def test_every_share_type_and_field_type_appears_in_an_example(pristine_spec: dict[str, Any]) -> None:
+    values = [example.value for example in find_examples(pristine_spec) if not example.where.startswith("#/components/schemas")]
+
+    share_types = {v for value in values for v in values_under(value, "shareType")}
+    field_types = {v for value in values for v in values_under(value, "fieldType")}
+
+    assert share_types == set(pristine_spec["components"]["schemas"]["ShareType"]["enum"])
+    assert field_types == set(pristine_spec["components"]["schemas"]["FieldType"]["enum"])
+
+
+def test_every_integer_enum_has_a_name_for_each_value(pristine_spec: dict[str, Any]) -> None:
+    assert enum_name_problems(pristine_spec) == []
+    names = pristine_spec["components"]["schemas"]["ShareType"]["x-enum-varnames"]
+    assert names == ["None", "ReadWrite", "Read"]
+
+
+def test_a_names_list_of_the_wrong_length_is_reported(spec: dict[str, Any]) -> None:
+    spec["components"]["schemas"]["FieldType"]["x-enum-varnames"].pop()
+
+    assert enum_name_problems(spec) == ["#/components/schemas/FieldType: x-enum-varnames has 5 names for 6 values"]
+
+
+def test_an_integer_enum_without_names_is_reported(spec: dict[str, Any]) -> None:
+    del spec["components"]["schemas"]["EnvelopeStatus"]["x-enum-varnames"]
+
+    assert enum_name_problems(spec) == ["#/components/schemas/EnvelopeStatus: integer enum has no x-enum-varnames"]
+
+
+class TestTheRealServersResponse:
+    """The answer wire-format.md shows, and the variants the server can write, validate."""
+
+    def test_the_documented_success_response_validates(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        assert schema_errors(pristine_spec, CASE_ENVELOPE, wire_format_success) == []
+
+    def test_a_private_case_with_an_access_list_validates(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        case = {**wire_format_success["response"], "isPrivate": True, "accessList": [wire_format_success["response"]["createBy"]]}
+
+        assert schema_errors(pristine_spec, CASE, case) == []
+
+    def test_a_contact_with_a_currency_and_an_employee_without_title_validate(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        case = wire_format_success["response"]
+        euro = {"title": "Euro", "symbol": "€", "abbreviation": "EUR", "cultureName": "fr-FR", "isConvertable": True, "isBasic": True}
+        employee = {key: value for key, value in case["createBy"].items() if key != "title"}
+        variant = {**case, "members": [{**case["members"][0], "currency": euro}], "createBy": employee}
+
+        assert schema_errors(pristine_spec, CASE, variant) == []
+
+    def test_a_null_mask_validates(self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]) -> None:
+        field = {**wire_format_success["response"]["customFields"][0], "mask": None}
+
+        assert schema_errors(pristine_spec, "#/components/schemas/CustomField", field) == []
+
+    def test_the_vendors_pascal_case_names_do_not_validate(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        case = wire_format_success["response"]
+        pascal = {key[0].upper() + key[1:]: value for key, value in case.items()}
+
+        errors = schema_errors(pristine_spec, CASE, pascal)
+
+        assert "at '': 'members' is a required property" in errors
+
+    def test_a_contact_without_its_currency_key_does_not_validate(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        contact = {key: value for key, value in wire_format_success["response"]["members"][0].items() if key != "currency"}
+
+        assert schema_errors(pristine_spec, "#/components/schemas/Contact", contact) == [
+            "at '': 'currency' is a required property"
+        ]
+
+    def test_the_error_envelope_of_the_wire_format_validates(self, pristine_spec: dict[str, Any]) -> None:
+        envelope = {"status": 1, "statusCode": 404, "error": {"message": "Not found", "hresult": -2147467259, "data": {}}}
+
+        assert schema_errors(pristine_spec, "#/components/schemas/ErrorEnvelope", envelope) == []
