@@ -22,9 +22,14 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: all help setup validate lint test clean lock
+# What the client is generated from: a change to any of these regenerates it
+# (requirements.lock pins the generator and ruff).
+GENERATOR_INPUTS := $(SPEC) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
+CLIENT := generated/pyproject.toml
 
-all: setup validate lint ## The main job: set up, validate and lint the spec, build everything
+.PHONY: all help setup validate lint generate check-generated test clean lock
+
+all: setup validate lint generate ## The main job: set up, validate and lint the spec, build everything
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort \
@@ -49,7 +54,15 @@ validate: $(PY_STAMP) ## Check that the spec is valid OpenAPI 3.1, its examples 
 lint: $(NODE_STAMP) ## Lint the spec with Redocly CLI (redocly.yaml); any warning fails
 	@$(BIN)/python scripts/lint_spec.py $(SPEC)
 
-test: setup ## Run the whole test suite
+generate: $(CLIENT) ## Regenerate the Python client in generated/ (only when its inputs changed)
+
+$(CLIENT): $(GENERATOR_INPUTS) | $(PY_STAMP)
+	@$(BIN)/python scripts/generate_client.py
+
+check-generated: $(PY_STAMP) ## Fail, with a diff, when generated/ is not what the spec and config produce
+	@$(BIN)/python scripts/check_generated.py
+
+test: setup check-generated ## Run the whole test suite (and check generated/)
 	@$(BIN)/python -m pytest
 
 lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)

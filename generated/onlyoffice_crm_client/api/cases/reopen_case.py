@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.case_envelope import CaseEnvelope
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response
+
+
+def _get_kwargs(
+    caseid: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/2.0/crm/case/{caseid}/reopen".format(
+            caseid=quote(str(caseid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CaseEnvelope | ErrorEnvelope | str | None:
+    if response.status_code == 200:
+        response_200 = CaseEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorEnvelope.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+    """Reopen a case
+
+     Marks a case as open and answers with the case.
+
+    The server does not check that the case was closed, so the call is
+    **idempotent**: reopening an open case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights. No
+    request body is needed.
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CaseEnvelope | ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        caseid=caseid,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> CaseEnvelope | ErrorEnvelope | str | None:
+    """Reopen a case
+
+     Marks a case as open and answers with the case.
+
+    The server does not check that the case was closed, so the call is
+    **idempotent**: reopening an open case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights. No
+    request body is needed.
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CaseEnvelope | ErrorEnvelope | str
+    """
+
+    return sync_detailed(
+        caseid=caseid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+    """Reopen a case
+
+     Marks a case as open and answers with the case.
+
+    The server does not check that the case was closed, so the call is
+    **idempotent**: reopening an open case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights. No
+    request body is needed.
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CaseEnvelope | ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        caseid=caseid,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> CaseEnvelope | ErrorEnvelope | str | None:
+    """Reopen a case
+
+     Marks a case as open and answers with the case.
+
+    The server does not check that the case was closed, so the call is
+    **idempotent**: reopening an open case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights. No
+    request body is needed.
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CaseEnvelope | ErrorEnvelope | str
+    """
+
+    return (
+        await asyncio_detailed(
+            caseid=caseid,
+            client=client,
+        )
+    ).parsed

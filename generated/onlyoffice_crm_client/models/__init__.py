@@ -1,0 +1,33 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .case import Case
+from .case_envelope import CaseEnvelope
+from .contact import Contact
+from .currency import Currency
+from .custom_field import CustomField
+from .custom_field_value import CustomFieldValue
+from .employee import Employee
+from .envelope_status import EnvelopeStatus
+from .error import Error
+from .error_data import ErrorData
+from .error_envelope import ErrorEnvelope
+from .field_type import FieldType
+from .share_type import ShareType
+from .update_case_request import UpdateCaseRequest
+
+__all__ = (
+    "Case",
+    "CaseEnvelope",
+    "Contact",
+    "Currency",
+    "CustomField",
+    "CustomFieldValue",
+    "Employee",
+    "EnvelopeStatus",
+    "Error",
+    "ErrorData",
+    "ErrorEnvelope",
+    "FieldType",
+    "ShareType",
+    "UpdateCaseRequest",
+)

@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.envelope_status import EnvelopeStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.case import Case
+
+
+T = TypeVar("T", bound="CaseEnvelope")
+
+
+@_attrs_define
+class CaseEnvelope:
+    """The envelope around a successful answer holding one Case."""
+
+    count: int
+    """ Number of objects in `response`; always 1 for a single case. """
+    status: EnvelopeStatus
+    """ Outcome of the request, as an integer: `0` Ok, `1` Error.
+     """
+    status_code: int
+    """ The HTTP status of the answer, repeated. """
+    response: Case
+    """ A CRM case, as the server writes it. """
+    start_index: int | Unset = UNSET
+    """ Echo of the `startIndex` query parameter; present only when it was sent. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        count = self.count
+
+        status = self.status.value
+
+        status_code = self.status_code
+
+        response = self.response.to_dict()
+
+        start_index = self.start_index
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "count": count,
+                "status": status,
+                "statusCode": status_code,
+                "response": response,
+            }
+        )
+        if start_index is not UNSET:
+            field_dict["startIndex"] = start_index
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.case import Case  # noqa: PLC0415
+
+        d = dict(src_dict)
+        count = d.pop("count")
+
+        status = EnvelopeStatus(d.pop("status"))
+
+        status_code = d.pop("statusCode")
+
+        response = Case.from_dict(d.pop("response"))
+
+        start_index = d.pop("startIndex", UNSET)
+
+        case_envelope = cls(
+            count=count,
+            status=status,
+            status_code=status_code,
+            response=response,
+            start_index=start_index,
+        )
+
+        case_envelope.additional_properties = d
+        return case_envelope
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.custom_field_value import CustomFieldValue
+
+
+T = TypeVar("T", bound="UpdateCaseRequest")
+
+
+@_attrs_define
+class UpdateCaseRequest:
+    """The body of Update a case. Property names are matched
+    case-insensitively by the server; these are the documented spellings.
+
+    """
+
+    title: str
+    """ New title of the case. Required and not empty. """
+    members: list[int] | Unset = UNSET
+    """ Ids of the contacts that become the case's members. A non-empty
+    list replaces the members (contacts the caller may not see are
+    dropped); an empty or missing list leaves them unchanged.
+     """
+    custom_field_list: list[CustomFieldValue] | Unset = UNSET
+    """ Values to set on the case's custom fields. Entries with an empty
+    value or an unknown field id are skipped silently.
+     """
+    is_private: bool | Unset = UNSET
+    """ Make the case private (`true`, with a non-empty `accessList`) or
+    public. Applied only for a CRM administrator or the case's
+    creator, for whom leaving it out makes the case public.
+     """
+    access_list: list[UUID] | Unset = UNSET
+    """ Ids of the users who may see a private case. The caller is always
+    added. Used only with `isPrivate: true`.
+     """
+    is_notify: bool | Unset = UNSET
+    """ Notify the users of `accessList` that they were given access to the case. """
+    caseid: int | Unset = UNSET
+    """ Accepted for compatibility with the vendor's pages and ignored:
+    the `caseid` of the path wins.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        members: list[int] | Unset = UNSET
+        if not isinstance(self.members, Unset):
+            members = self.members
+
+        custom_field_list: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.custom_field_list, Unset):
+            custom_field_list = []
+            for custom_field_list_item_data in self.custom_field_list:
+                custom_field_list_item = custom_field_list_item_data.to_dict()
+                custom_field_list.append(custom_field_list_item)
+
+        is_private = self.is_private
+
+        access_list: list[str] | Unset = UNSET
+        if not isinstance(self.access_list, Unset):
+            access_list = []
+            for access_list_item_data in self.access_list:
+                access_list_item = str(access_list_item_data)
+                access_list.append(access_list_item)
+
+        is_notify = self.is_notify
+
+        caseid = self.caseid
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "title": title,
+            }
+        )
+        if members is not UNSET:
+            field_dict["members"] = members
+        if custom_field_list is not UNSET:
+            field_dict["customFieldList"] = custom_field_list
+        if is_private is not UNSET:
+            field_dict["isPrivate"] = is_private
+        if access_list is not UNSET:
+            field_dict["accessList"] = access_list
+        if is_notify is not UNSET:
+            field_dict["isNotify"] = is_notify
+        if caseid is not UNSET:
+            field_dict["caseid"] = caseid
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.custom_field_value import CustomFieldValue  # noqa: PLC0415
+
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        members = cast(list[int], d.pop("members", UNSET))
+
+        _custom_field_list = d.pop("customFieldList", UNSET)
+        custom_field_list: list[CustomFieldValue] | Unset = UNSET
+        if _custom_field_list is not UNSET:
+            custom_field_list = []
+            for custom_field_list_item_data in _custom_field_list:
+                custom_field_list_item = CustomFieldValue.from_dict(custom_field_list_item_data)
+
+                custom_field_list.append(custom_field_list_item)
+
+        is_private = d.pop("isPrivate", UNSET)
+
+        _access_list = d.pop("accessList", UNSET)
+        access_list: list[UUID] | Unset = UNSET
+        if _access_list is not UNSET:
+            access_list = []
+            for access_list_item_data in _access_list:
+                access_list_item = UUID(access_list_item_data)
+
+                access_list.append(access_list_item)
+
+        is_notify = d.pop("isNotify", UNSET)
+
+        caseid = d.pop("caseid", UNSET)
+
+        update_case_request = cls(
+            title=title,
+            members=members,
+            custom_field_list=custom_field_list,
+            is_private=is_private,
+            access_list=access_list,
+            is_notify=is_notify,
+            caseid=caseid,
+        )
+
+        update_case_request.additional_properties = d
+        return update_case_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

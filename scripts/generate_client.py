@@ -1,0 +1,80 @@
+"""Regenerate the Python client in generated/ from openapi.yaml, atomically.
+
+openapi-python-client writes into a fresh folder beside generated/; only when
+it succeeds (with --fail-on-warning, so a skipped endpoint is a failure) does
+that folder replace generated/, by rename. A broken spec or config prints the
+generator's own message and leaves generated/ exactly as it was.
+
+Usage: python scripts/generate_client.py [--output DIR]
+Exit status: 0 when generated/ was replaced, 1 when generation failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+CONFIG = ROOT / "generator-config.yml"
+TEMPLATES = ROOT / "templates"
+OUTPUT = ROOT / "generated"
+
+
+class GenerationFailed(Exception):
+    """openapi-python-client exited non-zero; the message is its own output."""
+
+
+def generate_into(target: Path) -> None:
+    """Run the generator, writing the client distribution to `target` (which must not exist)."""
+    bin_dir = Path(sys.executable).parent
+    # The post hooks call `ruff`: make it the venv's pinned one.
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [
+        str(bin_dir / "openapi-python-client"),
+        "generate",
+        f"--path={SPEC}",
+        f"--config={CONFIG}",
+        f"--custom-template-path={TEMPLATES}",
+        f"--output-path={target}",
+        "--meta=pdm",
+        "--fail-on-warning",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise GenerationFailed((result.stdout + result.stderr).strip())
+
+
+def replace_dir(new: Path, old: Path) -> None:
+    """Put `new` where `old` is, by renames, so `old` is never half-written."""
+    retired = old.with_name(old.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if old.exists():
+        old.rename(retired)
+    new.rename(old)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT, help="folder to replace (default: generated/)")
+    output: Path = parser.parse_args(argv[1:]).output.resolve()
+    with tempfile.TemporaryDirectory(prefix=".generating-", dir=output.parent) as scratch:
+        fresh = Path(scratch) / output.name
+        try:
+            generate_into(fresh)
+        except GenerationFailed as error:
+            print(f"generate: openapi-python-client failed; {output} is unchanged.\n{error}", file=sys.stderr)
+            return 1
+        replace_dir(fresh, output)
+    print(f"generate: {output} regenerated from {SPEC.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
