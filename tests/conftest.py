@@ -3,23 +3,35 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from check_spec import load_spec
+from onlyoffice_crm_client import AuthenticatedClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# A token in the portal's format; tests check that it never shows up in output.
+PORTAL = "https://portal.example.com"
+TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
+
+
+@functools.cache
+def load_pristine_spec() -> dict[str, Any]:
+    """The spec as loaded once; never mutate it. For parametrize, where fixtures cannot reach."""
+    return load_spec(SPEC_PATH)
 
 
 @pytest.fixture(scope="session")
 def pristine_spec() -> dict[str, Any]:
     """The spec as loaded once; never mutate it (use `spec`)."""
-    return load_spec(SPEC_PATH)
+    return load_pristine_spec()
 
 
 @pytest.fixture
@@ -33,3 +45,31 @@ def wire_format_success() -> dict[str, Any]:
     """The success response that wire-format.md shows, as the real server writes it."""
     data: dict[str, Any] = json.loads((FIXTURES / "wire_format_success.json").read_text(encoding="utf-8"))
     return data
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    """A transport that records each request and answers with whatever the test set."""
+    return Recorder()
+
+
+class Recorder:
+    """An httpx.MockTransport handler: keeps the requests, replays one response."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.response = httpx.Response(200, json=json.loads((FIXTURES / "wire_format_success.json").read_text()))
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        return self.response
+
+    def answer(self, status: int, body: Any, media_type: str = "application/json") -> None:
+        content = json.dumps(body) if media_type == "application/json" else str(body)
+        self.response = httpx.Response(status, content=content.encode(), headers={"Content-Type": media_type})
+
+    def client(self, token: str = TOKEN, **kwargs: Any) -> AuthenticatedClient:
+        """An AuthenticatedClient for a portal whose answers come from this recorder."""
+        transport = httpx.MockTransport(self)
+        return AuthenticatedClient(base_url=PORTAL, token=token, httpx_args={"transport": transport}, **kwargs)

@@ -1,0 +1,143 @@
+"""Every response the spec documents parses into the right typed result and writes back unchanged."""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import datetime
+from typing import Any
+
+import pytest
+
+from conftest import Recorder
+from onlyoffice_crm_client.api.cases import reopen_case, update_case
+from onlyoffice_crm_client.models import (
+    CaseEnvelope,
+    Contact,
+    EnvelopeStatus,
+    ErrorEnvelope,
+    FieldType,
+    ShareType,
+    UpdateCaseRequest,
+)
+from onlyoffice_crm_client.types import UNSET, Response
+from spec_examples import NamedExample, response_examples
+from conftest import load_pristine_spec
+
+ISO_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+EXAMPLES = response_examples(load_pristine_spec())
+
+
+def as_instants(value: Any) -> Any:
+    """The same JSON value with every date-time string turned into the instant it names."""
+    if isinstance(value, dict):
+        return {key: as_instants(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_instants(item) for item in value]
+    if isinstance(value, str) and ISO_DATE_TIME.match(value):
+        return datetime.fromisoformat(value)
+    return value
+
+
+def call(example: NamedExample, recorder: Recorder) -> Response[Any]:
+    """Call the example's operation through the client, the recorder answering with the example."""
+    recorder.answer(example.status or 200, example.value, example.media_type)
+    if example.operation_id == "updateCase":
+        return update_case.sync_detailed(42, client=recorder.client(), body=UpdateCaseRequest(title="x"))
+    return reopen_case.sync_detailed(42, client=recorder.client())
+
+
+def test_both_operations_have_examples_for_every_documented_status() -> None:
+    statuses = {(example.operation_id, example.status) for example in EXAMPLES}
+
+    for operation_id in ("updateCase", "reopenCase"):
+        assert {status for op, status in statuses if op == operation_id} == {200, 400, 401, 402, 403, 404, 500, 503}
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.status == 200], ids=lambda e: e.id)
+def test_a_success_example_parses_into_a_case_envelope_and_writes_back(example: NamedExample, recorder: Recorder) -> None:
+    parsed = call(example, recorder).parsed
+
+    assert isinstance(parsed, CaseEnvelope)
+    assert parsed.status is EnvelopeStatus.OK
+    assert parsed.response.id == example.value["response"]["id"]
+    assert as_instants(parsed.to_dict()) == as_instants(example.value)
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.media_type == "application/json" and e.status != 200], ids=lambda e: e.id)
+def test_an_error_example_parses_into_an_error_envelope_with_its_message(example: NamedExample, recorder: Recorder) -> None:
+    parsed = call(example, recorder).parsed
+
+    assert isinstance(parsed, ErrorEnvelope)
+    assert parsed.status is EnvelopeStatus.ERROR
+    assert parsed.status_code == example.status
+    assert parsed.error.message == example.value["error"]["message"]
+    assert parsed.to_dict() == example.value
+
+
+@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.status == 401], ids=lambda e: e.id)
+def test_the_plain_text_401_parses_into_its_text(example: NamedExample, recorder: Recorder) -> None:
+    response = call(example, recorder)
+
+    assert response.status_code == 401
+    assert response.parsed == "Unauthorized"
+
+
+def test_enum_names_are_readable_in_the_parsed_case(recorder: Recorder) -> None:
+    private_case = next(e for e in EXAMPLES if e.name == "privateCase")
+
+    case = call(private_case, recorder).parsed.response
+
+    assert [member.share_type for member in case.members] == [ShareType.READ_WRITE, ShareType.READ]
+    assert [field.field_type for field in case.custom_fields] == [FieldType.TEXT_AREA, FieldType.CHECK_BOX, FieldType.HEADING]
+
+
+class TestTolerance:
+    """What the server may send beyond the spec, or leave out, parses without loss."""
+
+    @pytest.fixture
+    def case(self, wire_format_success: dict[str, Any]) -> dict[str, Any]:
+        return copy.deepcopy(wire_format_success["response"])
+
+    def test_an_unknown_share_type_is_kept_and_written_back(self, case: dict[str, Any]) -> None:
+        case["members"][0]["shareType"] = 3
+
+        contact = Contact.from_dict(case["members"][0])
+
+        assert contact.share_type == 3 and contact.share_type.name == "UNKNOWN_3"
+        assert contact.to_dict()["shareType"] == 3
+
+    def test_an_unknown_field_type_is_kept_and_written_back(self, case: dict[str, Any]) -> None:
+        case["customFields"][0]["fieldType"] = 9
+        envelope = {"count": 1, "status": 0, "statusCode": 200, "response": case}
+
+        assert CaseEnvelope.from_dict(envelope).to_dict()["response"]["customFields"][0]["fieldType"] == 9
+
+    def test_a_known_value_still_is_its_named_member(self) -> None:
+        assert ShareType(1) is ShareType.READ_WRITE
+
+    def test_a_value_of_the_wrong_type_is_still_refused(self) -> None:
+        with pytest.raises(ValueError, match="not a valid ShareType"):
+            ShareType("1")  # type: ignore[arg-type]
+
+    def test_unknown_extra_fields_are_kept_and_written_back(self, case: dict[str, Any]) -> None:
+        case["dealMilestone"] = {"id": 5, "title": "Negotiation"}
+        case["members"][0]["industry"] = "Events"
+
+        assert as_instants(CaseEnvelope.from_dict({"count": 1, "status": 0, "statusCode": 200, "response": case}).response.to_dict()) == as_instants(case)
+
+    def test_missing_optional_fields_are_unset_and_not_written_back(self, case: dict[str, Any]) -> None:
+        del case["createBy"]["title"]
+
+        parsed = CaseEnvelope.from_dict({"count": 1, "status": 0, "statusCode": 200, "response": case}).response
+
+        assert parsed.access_list is UNSET and parsed.create_by.title is UNSET
+        assert "accessList" not in parsed.to_dict() and "title" not in parsed.to_dict()["createBy"]
+
+    def test_a_null_currency_and_a_null_mask_stay_null(self, case: dict[str, Any]) -> None:
+        case["customFields"][0]["mask"] = None
+
+        written = CaseEnvelope.from_dict({"count": 1, "status": 0, "statusCode": 200, "response": case}).response.to_dict()
+
+        assert written["members"][0]["currency"] is None
+        assert written["customFields"][0]["mask"] is None

@@ -1,0 +1,74 @@
+"""Property-based: any payload valid under the spec's response schemas survives from_dict then to_dict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from check_spec import resolve, schema_errors
+from conftest import load_pristine_spec
+from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope
+from test_client_parses_responses import as_instants
+
+# Keywords that only annotate; hypothesis-jsonschema need not see them.
+ANNOTATIONS = {"description", "examples", "x-enum-varnames", "deprecated"}
+
+
+def inlined(spec: dict[str, Any], node: Any) -> Any:
+    """A schema with every $ref replaced by its target (the spec's schemas are not recursive)."""
+    if isinstance(node, dict):
+        if "$ref" in node:
+            siblings = {key: value for key, value in node.items() if key not in ANNOTATIONS | {"$ref"}}
+            return {**inlined(spec, resolve(spec, node["$ref"])), **inlined(spec, siblings)}
+        return {key: inlined(spec, value) for key, value in node.items() if key not in ANNOTATIONS}
+    if isinstance(node, list):
+        return [inlined(spec, item) for item in node]
+    return node
+
+
+def closed_and_small(node: Any) -> Any:
+    """The schema with no extra keys on its objects and at most three items in its arrays.
+
+    Extra keys are tested on their own (test_client_parses_responses); letting
+    hypothesis-jsonschema invent them makes it filter out most inputs.
+    """
+    if isinstance(node, dict):
+        node = {key: closed_and_small(value) for key, value in node.items()}
+        if "properties" in node:
+            node.setdefault("additionalProperties", False)
+        if node.get("type") == "array":
+            node.setdefault("maxItems", 3)
+    elif isinstance(node, list):
+        node = [closed_and_small(item) for item in node]
+    return node
+
+
+def payloads(schema_name: str) -> st.SearchStrategy[Any]:
+    spec = closed_and_small(load_pristine_spec())
+    # hypothesis-jsonschema knows the JSON Schema formats but not OpenAPI's `uuid`.
+    uuids = st.uuids().map(str)
+    return from_schema(inlined(spec, {"$ref": f"#/components/schemas/{schema_name}"}), custom_formats={"uuid": uuids})
+
+
+ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@ROUND_TRIP
+@given(payload=payloads("CaseEnvelope"))
+def test_any_valid_case_envelope_round_trips(payload: dict[str, Any]) -> None:
+    assert as_instants(CaseEnvelope.from_dict(payload).to_dict()) == as_instants(payload)
+
+
+@ROUND_TRIP
+@given(payload=payloads("ErrorEnvelope"))
+def test_any_valid_error_envelope_round_trips(payload: dict[str, Any]) -> None:
+    assert ErrorEnvelope.from_dict(payload).to_dict() == payload
+
+
+@ROUND_TRIP
+@given(payload=payloads("CaseEnvelope"))
+def test_the_generated_payloads_are_valid_under_the_spec(payload: dict[str, Any]) -> None:
+    assert schema_errors(load_pristine_spec(), "#/components/schemas/CaseEnvelope", payload) == []
