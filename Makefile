@@ -27,7 +27,10 @@ NODE_STAMP := node_modules/.installed
 GENERATOR_INPUTS := $(SPEC) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
 CLIENT := generated/pyproject.toml
 
-.PHONY: all help setup validate lint generate check-generated test clean lock
+MOCK_PORT ?= 4010
+BENCH_CALLS ?= 2000
+
+.PHONY: all help setup validate lint generate check-generated test mock bench clean lock
 
 all: setup validate lint generate ## The main job: set up, validate and lint the spec, build everything
 
@@ -64,6 +67,12 @@ check-generated: $(PY_STAMP) ## Fail, with a diff, when generated/ is not what t
 
 test: setup check-generated ## Run the whole test suite (and check generated/)
 	@$(BIN)/python -m pytest
+
+mock: $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
+	@$(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
+
+bench: setup ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)
+	@$(BIN)/python scripts/bench_client.py --calls $(BENCH_CALLS)
 
 lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +13,14 @@ import httpx
 import pytest
 
 from check_spec import load_spec
+from mock_server import prism_mock
 from onlyoffice_crm_client import AuthenticatedClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# A token in the portal's format; tests check that it never shows up in output.
 PORTAL = "https://portal.example.com"
+# A token in the portal's format; tests check that it never shows up in output.
 TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
 
 
@@ -73,3 +75,10 @@ class Recorder:
         """An AuthenticatedClient for a portal whose answers come from this recorder."""
         transport = httpx.MockTransport(self)
         return AuthenticatedClient(base_url=PORTAL, token=token, httpx_args={"transport": transport}, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def mock_url() -> Iterator[str]:
+    """Base URL of a Prism mock of openapi.yaml on 127.0.0.1, stopped when the session ends."""
+    with prism_mock(SPEC_PATH) as url:
+        yield url

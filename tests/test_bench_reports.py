@@ -1,0 +1,21 @@
+"""The benchmark runs end to end and reports medians, p99s and ratios against its own baseline.
+
+It reports; it does not pass or fail on speed (see `make bench`).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import bench_client
+
+
+def test_the_benchmark_prints_both_contenders_and_the_ratio(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_client.main(["bench_client", "--calls", "40"]) == 0
+
+    out = capsys.readouterr().out
+    for contender in ("raw httpx put + .json()", "generated sync_detailed", "json.loads + from_dict"):
+        assert re.search(rf"{re.escape(contender)}\s+median\s+[\d.]+ µs\s+p99\s+[\d.]+ µs\s+ratio\s+[\d.]+", out), out
+    assert re.search(r"client/raw median ratio [\d.]+: (within|ABOVE) the target of 1.25", out), out

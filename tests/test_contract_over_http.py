@@ -1,0 +1,146 @@
+"""Over a real socket, the generated client and Prism (serving the spec, validating requests) agree."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from conftest import TOKEN, load_pristine_spec
+from onlyoffice_crm_client import AuthenticatedClient
+from onlyoffice_crm_client.api.cases import reopen_case, update_case
+from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, UpdateCaseRequest
+from onlyoffice_crm_client.types import Response
+from spec_examples import NamedExample, request_examples, response_examples
+
+RESPONSES = response_examples(load_pristine_spec())
+REQUESTS = request_examples(load_pristine_spec())
+A_VALID_BODY = {"title": "Exhibition organization"}
+CASE_42 = "/api/2.0/crm/case/42"
+
+
+def path_of(operation_id: str) -> str:
+    return f"{CASE_42}/reopen" if operation_id == "reopenCase" else CASE_42
+
+
+def prefer(example: NamedExample) -> dict[str, str]:
+    """Prism's header for answering with one named example of one status."""
+    return {"Prefer": f"code={example.status}, example={example.name}"}
+
+
+def client_for(mock_url: str, example: NamedExample | None = None) -> AuthenticatedClient:
+    return AuthenticatedClient(base_url=mock_url, token=TOKEN, headers=prefer(example) if example else {})
+
+
+def call(example: NamedExample, client: AuthenticatedClient) -> Response[Any]:
+    if example.operation_id == "updateCase":
+        return update_case.sync_detailed(42, client=client, body=UpdateCaseRequest.from_dict(A_VALID_BODY))
+    return reopen_case.sync_detailed(42, client=client)
+
+
+async def call_async(example: NamedExample, client: AuthenticatedClient) -> Response[Any]:
+    if example.operation_id == "updateCase":
+        return await update_case.asyncio_detailed(42, client=client, body=UpdateCaseRequest.from_dict(A_VALID_BODY))
+    return await reopen_case.asyncio_detailed(42, client=client)
+
+
+def check_typed_result(example: NamedExample, response: Response[Any]) -> None:
+    """The client's parsed result is the one the example describes."""
+    assert response.status_code == example.status
+    assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
+    if example.status == 200:
+        assert isinstance(response.parsed, CaseEnvelope)
+        assert response.parsed.response.title == example.value["response"]["title"]
+    elif example.status == 401:
+        assert response.parsed == example.value == "Unauthorized"
+    else:
+        assert isinstance(response.parsed, ErrorEnvelope)
+        assert response.parsed.error.message == example.value["error"]["message"]
+        assert response.parsed.to_dict() == example.value
+
+
+@pytest.mark.parametrize("example", RESPONSES, ids=lambda e: e.id)
+def test_prism_serves_each_named_example_as_written(mock_url: str, example: NamedExample) -> None:
+    body = json.dumps(A_VALID_BODY) if example.operation_id == "updateCase" else None
+    headers = {"Authorization": TOKEN, "Content-Type": "application/json", **prefer(example)}
+
+    response = httpx.put(f"{mock_url}{path_of(example.operation_id)}", content=body, headers=headers)
+
+    assert response.status_code == example.status
+    assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
+    assert response.headers["content-type"].startswith(example.media_type)
+    if example.media_type == "application/json":
+        assert response.json() == example.value
+    else:
+        assert response.text == example.value
+
+
+@pytest.mark.parametrize("example", RESPONSES, ids=lambda e: e.id)
+def test_the_sync_client_gets_the_typed_result_of_each_example(mock_url: str, example: NamedExample) -> None:
+    with client_for(mock_url, example) as client:
+        check_typed_result(example, call(example, client))
+
+
+@pytest.mark.parametrize("example", RESPONSES, ids=lambda e: e.id)
+def test_the_async_client_gets_the_typed_result_of_each_example(mock_url: str, example: NamedExample) -> None:
+    async def run() -> Response[Any]:
+        async with client_for(mock_url, example) as client:
+            return await call_async(example, client)
+
+    check_typed_result(example, asyncio.run(run()))
+
+
+def test_a_request_without_a_token_gets_the_plain_text_401(mock_url: str) -> None:
+    response = httpx.put(f"{mock_url}{CASE_42}/reopen")
+
+    assert response.status_code == 401
+    assert response.text == "Unauthorized"
+
+
+@pytest.mark.parametrize("example", REQUESTS, ids=lambda e: e.id)
+def test_every_documented_request_body_sent_by_the_client_is_accepted(mock_url: str, example: NamedExample) -> None:
+    with client_for(mock_url) as client:
+        response = update_case.sync_detailed(42, client=client, body=UpdateCaseRequest.from_dict(example.value))
+
+    assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
+    assert response.status_code == 200 and isinstance(response.parsed, CaseEnvelope)
+
+
+def test_reopen_sent_by_the_client_is_accepted(mock_url: str) -> None:
+    with client_for(mock_url) as client:
+        response = reopen_case.sync_detailed(42, client=client)
+
+    assert "sl-violations" not in response.headers
+    assert response.status_code == 200
+
+
+FORBIDDEN_REQUESTS = {
+    "caseid 0": ("/api/2.0/crm/case/0", json.dumps(A_VALID_BODY)),
+    "reopen caseid 0": ("/api/2.0/crm/case/0/reopen", None),
+    "a caseid that is not a number": ("/api/2.0/crm/case/abc", json.dumps(A_VALID_BODY)),
+    "a missing title": (CASE_42, json.dumps({"members": [17]})),
+    "an empty title": (CASE_42, json.dumps({"title": ""})),
+    "a string where an integer belongs": (CASE_42, json.dumps({"title": "x", "members": ["seventeen"]})),
+    "a custom field without its key": (CASE_42, json.dumps({"title": "x", "customFieldList": [{"value": "1"}]})),
+    "a malformed JSON body": (CASE_42, '{"title": "x",'),
+}
+
+
+@pytest.mark.parametrize("name", FORBIDDEN_REQUESTS)
+def test_requests_the_spec_forbids_are_refused_by_the_mock(mock_url: str, name: str) -> None:
+    path, body = FORBIDDEN_REQUESTS[name]
+
+    response = httpx.put(f"{mock_url}{path}", content=body, headers={"Authorization": TOKEN, "Content-Type": "application/json"})
+
+    assert response.status_code in (400, 422), response.text
+    assert refused_by_validation(response), response.text
+
+
+def refused_by_validation(response: httpx.Response) -> bool:
+    """Prism names the rules a request broke in sl-violations; a body that is not JSON it refuses as such."""
+    if "sl-violations" in response.headers:
+        return True
+    return bool(response.json().get("error", {}).get("code") == "invalid_json")
