@@ -26,13 +26,16 @@ NODE_STAMP := node_modules/.installed
 # (requirements.lock pins the generator and ruff).
 GENERATOR_INPUTS := $(SPEC) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
 CLIENT := generated/pyproject.toml
+DIST := dist
+BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
+DOCS := $(DIST)/index.html
 
 MOCK_PORT ?= 4010
 BENCH_CALLS ?= 2000
 
-.PHONY: all help setup validate lint generate check-generated test mock bench clean lock
+.PHONY: all help setup validate lint generate check-generated bundle docs publish breaking test mock bench clean lock
 
-all: setup validate lint generate ## The main job: set up, validate and lint the spec, build everything
+all: setup validate lint generate bundle docs ## The main job: set up, validate and lint the spec, build the client, bundle and docs
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort \
@@ -64,6 +67,23 @@ $(CLIENT): $(GENERATOR_INPUTS) | $(PY_STAMP)
 
 check-generated: $(PY_STAMP) ## Fail, with a diff, when generated/ is not what the spec and config produce
 	@$(BIN)/python scripts/check_generated.py
+
+bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
+
+$(BUNDLES) &: $(SPEC) redocly.yaml scripts/bundle_spec.py | $(PY_STAMP) $(NODE_STAMP)
+	@$(BIN)/python scripts/bundle_spec.py --out $(DIST)
+
+docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, renders offline
+
+$(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(PY_STAMP) $(NODE_STAMP)
+	@$(BIN)/python scripts/build_docs.py --spec $(DIST)/openapi.yaml --out $@
+
+publish: bundle docs ## Publish dist/ as an immutable version: make publish PORTAL_DIR=... [DRY_RUN=1]
+	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
+	@$(BIN)/python scripts/publish_portal.py --portal "$(PORTAL_DIR)" --dist $(DIST)
+
+breaking: setup ## Fail on breaking changes since BASE (default: newest v* tag) unless the major version was raised
+	@$(BIN)/python scripts/check_breaking.py $(if $(BASE),--base "$(BASE)")
 
 test: setup check-generated ## Run the whole test suite (and check generated/)
 	@$(BIN)/python -m pytest

@@ -11,24 +11,16 @@ Exit status: 0 with no problems, 1 with any, 2 when Redocly could not run.
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
-CONFIG = ROOT / "redocly.yaml"
+from redocly import RedoclyFailed, run_redocly
 
 
-def run_redocly(spec: str) -> dict[str, Any]:
+def lint_report(spec: str) -> dict[str, Any]:
     """Redocly's JSON report for the spec, or ValueError naming why there is none."""
-    result = subprocess.run(
-        [str(REDOCLY), "lint", "--format=json", "--max-problems=1000", f"--config={CONFIG}", spec],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    # lint exits 1 when it finds errors, with the report on stdout all the same
+    result = run_redocly("lint", "--format=json", "--max-problems=1000", spec)
     try:
         report: dict[str, Any] = json.loads(result.stdout)
     except json.JSONDecodeError:
@@ -49,8 +41,8 @@ def describe(problem: dict[str, Any]) -> str:
 def main(argv: list[str]) -> int:
     spec = argv[1] if len(argv) > 1 else "openapi.yaml"
     try:
-        report = run_redocly(spec)
-    except (OSError, ValueError) as error:
+        report = lint_report(spec)
+    except (RedoclyFailed, ValueError) as error:
         print(f"lint: {error}", file=sys.stderr)
         return 2
     for problem in report.get("problems", []):

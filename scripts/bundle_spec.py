@@ -1,0 +1,58 @@
+"""Bundle openapi.yaml into dist/openapi.yaml and dist/openapi.json, validated, atomically.
+
+Redocly writes each bundle (one self-contained file, keys in the source's
+order, so the same spec always gives the same bytes) into a scratch folder;
+both are checked with scripts/check_spec.py; only then are they renamed into
+dist/. A spec that fails leaves dist/ as it was.
+
+Usage: python scripts/bundle_spec.py [--out DIR]   (default: dist)
+Exit status: 0 when both bundles were written, 1 when bundling or validation failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from check_spec import load_spec, spec_problems
+from redocly import ROOT, RedoclyFailed, redocly
+
+SPEC = ROOT / "openapi.yaml"
+BUNDLES = ("openapi.yaml", "openapi.json")
+
+
+def bundle_into(folder: Path) -> list[Path]:
+    """Write both bundles into `folder`; raise ValueError naming what is wrong with them."""
+    written = []
+    for name in BUNDLES:
+        target = folder / name
+        redocly("bundle", str(SPEC), f"--output={target}")
+        problems = spec_problems(load_spec(target))
+        if problems:
+            raise ValueError(f"{name} does not validate:\n" + "\n".join(problems))
+        written.append(target)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist)")
+    out: Path = parser.parse_args(argv[1:]).out
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".bundling-", dir=out) as scratch:
+        try:
+            written = bundle_into(Path(scratch))
+        except (RedoclyFailed, ValueError) as error:
+            print(f"bundle: {error}\nbundle: {out} is unchanged", file=sys.stderr)
+            return 1
+        for path in written:
+            os.replace(path, out / path.name)
+    print(f"bundle: wrote {', '.join(str(out / name) for name in BUNDLES)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,33 @@
+"""Run the project's pinned Redocly CLI (node_modules/.bin/redocly) with its config."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
+CONFIG = ROOT / "redocly.yaml"
+
+
+class RedoclyFailed(Exception):
+    """Redocly could not start or exited non-zero; the message says why, in its words."""
+
+
+def run_redocly(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run `redocly ARGS --config=redocly.yaml` and return what it did, whatever its exit status."""
+    env = {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
+    try:
+        return subprocess.run([str(REDOCLY), *args, f"--config={CONFIG}"], capture_output=True, text=True, env=env, check=False)
+    except OSError as error:
+        raise RedoclyFailed(f"cannot run {REDOCLY}: {error} (run `make setup`)") from None
+
+
+def redocly(*args: str) -> str:
+    """Run Redocly and return its stdout; raise RedoclyFailed, with its output, when it fails."""
+    result = run_redocly(*args)
+    if result.returncode != 0:
+        output = (result.stdout + result.stderr).strip()
+        raise RedoclyFailed(f"redocly {args[0]} failed (exit {result.returncode}):\n{output[-3000:]}")
+    return result.stdout
