@@ -5,7 +5,7 @@ order, so the same spec always gives the same bytes) into a scratch folder;
 both are checked with scripts/check_spec.py; only then are they renamed into
 dist/. A spec that fails leaves dist/ as it was.
 
-Usage: python scripts/bundle_spec.py [--out DIR]   (default: dist)
+Usage: python scripts/bundle_spec.py [--spec FILE] [--out DIR]   (default: openapi.yaml, dist)
 Exit status: 0 when both bundles were written, 1 when bundling or validation failed.
 """
 
@@ -24,12 +24,12 @@ SPEC = ROOT / "openapi.yaml"
 BUNDLES = ("openapi.yaml", "openapi.json")
 
 
-def bundle_into(folder: Path) -> list[Path]:
-    """Write both bundles into `folder`; raise ValueError naming what is wrong with them."""
+def bundle_into(spec: Path, folder: Path) -> list[Path]:
+    """Write both bundles of `spec` into `folder`; raise ValueError naming what is wrong with them."""
     written = []
     for name in BUNDLES:
         target = folder / name
-        redocly("bundle", str(SPEC), f"--output={target}")
+        redocly("bundle", str(spec), f"--output={target}")
         problems = spec_problems(load_spec(target))
         if problems:
             raise ValueError(f"{name} does not validate:\n" + "\n".join(problems))
@@ -39,12 +39,14 @@ def bundle_into(folder: Path) -> list[Path]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the spec to bundle (default: openapi.yaml)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist)")
-    out: Path = parser.parse_args(argv[1:]).out
+    args = parser.parse_args(argv[1:])
+    out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".bundling-", dir=out) as scratch:
         try:
-            written = bundle_into(Path(scratch))
+            written = bundle_into(args.spec, Path(scratch))
         except (RedoclyFailed, ValueError) as error:
             print(f"bundle: {error}\nbundle: {out} is unchanged", file=sys.stderr)
             return 1

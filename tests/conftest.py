@@ -12,6 +12,8 @@ from typing import Any
 import httpx
 import pytest
 
+import build_docs
+import bundle_spec
 from check_spec import load_spec
 from mock_server import prism_mock
 from onlyoffice_crm_client import AuthenticatedClient
@@ -82,3 +84,12 @@ def mock_url() -> Iterator[str]:
     """Base URL of a Prism mock of openapi.yaml on 127.0.0.1, stopped when the session ends."""
     with prism_mock(SPEC_PATH) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def built_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dist/ as `make bundle docs` builds it, in a folder of its own."""
+    out = tmp_path_factory.mktemp("dist")
+    assert bundle_spec.main(["bundle_spec", "--out", str(out)]) == 0
+    assert build_docs.main(["build_docs", "--spec", str(out / "openapi.yaml"), "--out", str(out / "index.html")]) == 0
+    return out

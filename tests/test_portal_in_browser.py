@@ -1,0 +1,123 @@
+"""The published portal, served on 127.0.0.1 and opened in headless Chromium, shows what a reader needs.
+
+Skipped only where no Chromium is installed, and never in CI, which installs it (.ci/run).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from publish_portal import publish
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SCREENSHOTS = ROOT / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"CI must run the browser tests, but there is no Chromium at {CHROMIUM}: .ci/run installs it")
+    pytest.skip(
+        "Chromium is not installed; install it with `apt-get install -y chromium` (CI does) to run the browser tests",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import Page, Route, sync_playwright  # noqa: E402
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The portal with 1.0.0 published, served by a static file server on 127.0.0.1."""
+    portal = tmp_path_factory.mktemp("portal")
+    publish(built_dist, portal)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(portal)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def offline_page(portal_url: str) -> Iterator[tuple[Page, list[str]]]:
+    """A Chromium page that may reach only the portal; what else it asked for is listed."""
+    blocked: list[str] = []
+
+    def only_the_portal(route: Route) -> None:
+        if route.request.url.startswith(portal_url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.route("**/*", only_the_portal)
+        yield page, blocked
+        browser.close()
+
+
+def expand_everything(page: Page) -> None:
+    """Click 'Expand all' until nothing more opens, then open the custom fields array too."""
+    for _ in range(5):
+        button = page.get_by_role("button", name="Expand all")
+        if button.count() == 0:
+            break
+        button.first.click()
+    page.get_by_text("response.customFields", exact=True).first.click()
+
+
+def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, list[str]], portal_url: str) -> None:
+    page, _ = offline_page
+    page.goto(f"{portal_url}/index.html")
+
+    page.get_by_role("link", name="1.0.0", exact=True).click()
+
+    page.wait_for_url(f"{portal_url}/1.0.0/")
+    assert "ONLYOFFICE Workspace CRM — Cases" in page.title()
+
+
+def test_the_version_page_shows_both_operations_and_the_enum_names(offline_page: tuple[Page, list[str]], portal_url: str) -> None:
+    page, blocked = offline_page
+    page.goto(f"{portal_url}/1.0.0/")
+    page.get_by_text("cases", exact=True).first.click()
+    assert page.get_by_text("Reopen a case").first.is_visible()
+
+    page.get_by_text("Update a case").first.click()
+    page.wait_for_url("**#/cases/updatecase")
+    expand_everything(page)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "portal-update-case.png", full_page=True)
+
+    text = page.inner_text("body")
+    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox"):
+        assert expected in text, f"{expected!r} is not on the page"
+    assert not [url for url in blocked if url.endswith(".js") or url.endswith(".css")], blocked
+
+
+def test_the_page_says_how_to_authenticate(offline_page: tuple[Page, list[str]], portal_url: str) -> None:
+    page, _ = offline_page
+    page.goto(f"{portal_url}/latest/#/cases/reopencase")
+
+    page.get_by_text("View security details").first.click()
+
+    text = page.inner_text("body")
+    assert "Authorization" in text and "Bearer <token>" in text
