@@ -33,7 +33,7 @@ DOCS := $(DIST)/index.html
 MOCK_PORT ?= 4010
 BENCH_CALLS ?= 2000
 
-.PHONY: all help setup validate lint generate check-generated bundle docs publish breaking test mock bench clean lock
+.PHONY: all help setup validate lint generate check-generated check-code bundle docs publish breaking test mock bench clean lock
 
 all: setup validate lint generate bundle docs ## The main job: set up, validate and lint the spec, build the client, bundle and docs
 
@@ -85,7 +85,13 @@ publish: bundle docs ## Publish dist/ as an immutable version: make publish PORT
 breaking: setup ## Fail on breaking changes since BASE (default: newest v* tag) unless the major version was raised
 	@$(BIN)/python scripts/check_breaking.py $(if $(BASE),--base "$(BASE)")
 
-test: setup check-generated ## Run the whole test suite (and check generated/)
+check-code: $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/
+	@$(BIN)/ruff check --quiet scripts tests
+	@$(BIN)/ruff format --check --quiet scripts tests
+	@$(BIN)/mypy --no-error-summary
+	@echo "check-code: scripts/ and tests/ pass ruff and mypy --strict"
+
+test: setup check-generated check-code ## Run the whole test suite (and check generated/ and our own code)
 	@$(BIN)/python -m pytest
 
 mock: $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it

@@ -35,11 +35,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # The client is imported from the committed generated/ tree, as applications would after installing it.
 sys.path.insert(0, str(ROOT / "generated"))
 
+import httpx  # noqa: E402
+
 from onlyoffice_crm_client import AuthenticatedClient  # noqa: E402
 from onlyoffice_crm_client.api.cases import update_case  # noqa: E402
 from onlyoffice_crm_client.models import CaseEnvelope, UpdateCaseRequest  # noqa: E402
-
-import httpx  # noqa: E402
 
 TARGET_RATIO = 1.25
 TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
@@ -114,12 +114,17 @@ def report(title: str, results: dict[str, list[float]], baseline: str) -> None:
     base_median, base_p99 = median_and_p99(results[baseline])
     for name, durations in results.items():
         median, p99 = median_and_p99(durations)
-        print(f"  {name:<28} median {median * 1e6:8.1f} µs   p99 {p99 * 1e6:8.1f} µs   ratio {median / base_median:5.2f} (p99 {p99 / base_p99:5.2f})")
+        timing = f"median {median * 1e6:8.1f} µs   p99 {p99 * 1e6:8.1f} µs"
+        ratio = f"ratio {median / base_median:5.2f} (p99 {p99 / base_p99:5.2f})"
+        print(f"  {name:<28} {timing}   {ratio}")
 
 
 def bench_calls(url: str, calls: int) -> dict[str, list[float]]:
     body = UpdateCaseRequest.from_dict(REQUEST)
-    with AuthenticatedClient(base_url=url, token=TOKEN) as client, httpx.Client(base_url=url, headers={"Authorization": TOKEN}) as raw:
+    with (
+        AuthenticatedClient(base_url=url, token=TOKEN) as client,
+        httpx.Client(base_url=url, headers={"Authorization": TOKEN}) as raw,
+    ):
 
         def generated() -> object:
             return update_case.sync_detailed(42, client=client, body=body).parsed
@@ -135,7 +140,10 @@ def bench_calls(url: str, calls: int) -> dict[str, list[float]]:
 def bench_parse(body: bytes, calls: int) -> dict[str, list[float]]:
     return interleaved(
         calls * 5,
-        {"json.loads": lambda: json.loads(body), "json.loads + from_dict": lambda: CaseEnvelope.from_dict(json.loads(body))},
+        {
+            "json.loads": lambda: json.loads(body),
+            "json.loads + from_dict": lambda: CaseEnvelope.from_dict(json.loads(body)),
+        },
     )
 
 
@@ -153,7 +161,9 @@ def main(argv: list[str]) -> int:
     print(f"bench: {calls} calls each, one keep-alive connection, server on 127.0.0.1, body {len(body)} bytes")
     report("per call (PUT /api/2.0/crm/case/42, 200 with the documented Case):", per_call, "raw httpx put + .json()")
     report("parse only, per Case:", bench_parse(body, calls), "json.loads")
-    ratio = statistics.median(per_call["generated sync_detailed"]) / statistics.median(per_call["raw httpx put + .json()"])
+    ratio = statistics.median(per_call["generated sync_detailed"]) / statistics.median(
+        per_call["raw httpx put + .json()"]
+    )
     verdict = "within" if ratio <= TARGET_RATIO else "ABOVE"
     print(f"client/raw median ratio {ratio:.2f}: {verdict} the target of {TARGET_RATIO:.2f}")
     return 0

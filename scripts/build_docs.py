@@ -21,13 +21,23 @@ from redocly import ROOT, RedoclyFailed, redocly
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=ROOT / "dist" / "openapi.yaml", help="bundled spec (default: dist/openapi.yaml)")
-    parser.add_argument("--out", type=Path, default=ROOT / "dist" / "index.html", help="page to write (default: dist/index.html)")
+    parser.add_argument(
+        "--spec", type=Path, default=ROOT / "dist" / "openapi.yaml", help="bundled spec (default: dist/openapi.yaml)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "dist" / "index.html", help="page to write (default: dist/index.html)"
+    )
     args = parser.parse_args(argv[1:])
     info = load_spec(args.spec)["info"]
     partial = args.out.with_name(f".{args.out.name}.partial")
     try:
-        redocly("build-docs", str(args.spec), "--inlineBundle", f"--title={info['title']} {info['version']}", f"--output={partial}")
+        redocly(
+            "build-docs",
+            str(args.spec),
+            "--inlineBundle",
+            f"--title={info['title']} {info['version']}",
+            f"--output={partial}",
+        )
     except RedoclyFailed as error:
         partial.unlink(missing_ok=True)
         print(f"docs: {error}\ndocs: {args.out} is unchanged", file=sys.stderr)

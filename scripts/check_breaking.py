@@ -89,7 +89,9 @@ def diff_with_api_smart_diff(before: dict[str, Any], after: dict[str, Any]) -> l
         paths = [Path(scratch) / "before.json", Path(scratch) / "after.json"]
         for path, spec in zip(paths, (before, after), strict=True):
             path.write_text(json.dumps(spec), encoding="utf-8")
-        result = subprocess.run(["node", str(API_DIFF), *map(str, paths)], capture_output=True, text=True, cwd=ROOT, check=False)
+        result = subprocess.run(
+            ["node", str(API_DIFF), *map(str, paths)], capture_output=True, text=True, cwd=ROOT, check=False
+        )
     if result.returncode != 0:
         raise InputError(f"api-smart-diff failed: {result.stderr.strip()}")
     diffs: list[dict[str, Any]] = json.loads(result.stdout)
@@ -100,18 +102,22 @@ def in_request(path: tuple[str, ...]) -> bool:
     return "parameters" in path or "requestBody" in path
 
 
+def narrows(keyword: str, before: Any, after: Any) -> bool:
+    """Whether replacing a constraint's value refuses requests that were valid."""
+    if keyword in LOWER_BOUNDS:
+        return bool(after > before)
+    if keyword in UPPER_BOUNDS:
+        return bool(after < before)
+    return True  # another pattern: some strings that matched no longer do
+
+
 def stricter_kind(diff: dict[str, Any], path: tuple[str, ...]) -> str | None:
     """The project's verdict where it is stricter than api-smart-diff's, else None."""
     action, keyword = diff["action"], path[-1] if path else ""
     if action == "remove" and "responses" in path and len(path) > 1 and path[-2] == "properties":
         return "breaking"
-    if in_request(path):
-        before, after = diff.get("before"), diff.get("after")
-        if keyword in LOWER_BOUNDS and (action == "add" or (action == "replace" and after > before)):
-            return "breaking"
-        if keyword in UPPER_BOUNDS and (action == "add" or (action == "replace" and after < before)):
-            return "breaking"
-        if keyword == "pattern" and action in ("add", "replace"):
+    if in_request(path) and keyword in LOWER_BOUNDS | UPPER_BOUNDS | {"pattern"}:
+        if action == "add" or (action == "replace" and narrows(keyword, diff["before"], diff["after"])):
             return "breaking"
     if "x-enum-varnames" in path and action in ("remove", "replace"):
         return "breaking"
@@ -124,7 +130,9 @@ def describe(diff: dict[str, Any], path: tuple[str, ...]) -> str:
     if text and " annotation (" not in text and "]  " not in text:
         return text
     action = {"add": "Added", "remove": "Removed", "replace": "Replaced", "rename": "Renamed"}[diff["action"]]
-    scalars = [json.dumps(diff.get(side)) for side in ("before", "after") if not isinstance(diff.get(side), (dict, list))]
+    scalars = [
+        json.dumps(diff.get(side)) for side in ("before", "after") if not isinstance(diff.get(side), (dict, list))
+    ]
     values = " -> ".join(value for value in scalars if value != "null")
     return f"[{action}] {path[-1] if path else ''}" + (f" ({values})" if values else "")
 
@@ -168,18 +176,24 @@ def gate(before: dict[str, Any], after: dict[str, Any], changelog: Path) -> tupl
     lines += [f"{c.kind:<9} {c.description}  at {c.location}" for c in other]
     passed = True
     if breaking and major(new_version) <= major(old_version):
-        lines.append(f"FAIL: {len(breaking)} breaking change(s) and the major version was not raised ({old_version} -> {new_version})")
+        bump = f"{old_version} -> {new_version}"
+        lines.append(f"FAIL: {len(breaking)} breaking change(s) and the major version was not raised ({bump})")
         passed = False
     if new_version != old_version and not changelog_has(changelog, new_version):
         lines.append(f"FAIL: info.version is now {new_version} but {changelog.name} has no '## [{new_version}]' entry")
         passed = False
     if passed:
-        lines.append(f"OK: {len(breaking)} breaking, {len(other)} other change(s)" + (" (major version raised)" if breaking else ""))
+        lines.append(
+            f"OK: {len(breaking)} breaking, {len(other)} other change(s)"
+            + (" (major version raised)" if breaking else "")
+        )
     return passed, lines
 
 
 def newest_version_tag() -> str | None:
-    result = subprocess.run(["git", "tag", "--list", "v*", "--sort=-v:refname"], capture_output=True, text=True, cwd=ROOT, check=False)
+    result = subprocess.run(
+        ["git", "tag", "--list", "v*", "--sort=-v:refname"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
     tags = result.stdout.split()
     return tags[0] if tags else None
 
@@ -199,7 +213,9 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", help="git ref to compare against (default: the newest v* tag)")
     parser.add_argument("--base-spec", type=Path, help="compare against this file instead of a git ref")
-    parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml", help="the spec to check (default: openapi.yaml)")
+    parser.add_argument(
+        "--spec", type=Path, default=ROOT / "openapi.yaml", help="the spec to check (default: openapi.yaml)"
+    )
     parser.add_argument("--changelog", type=Path, default=ROOT / "CHANGELOG.md")
     args = parser.parse_args(argv[1:])
     try:

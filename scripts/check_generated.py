@@ -44,7 +44,10 @@ def differences(expected: Path, actual: Path) -> Iterator[str]:
         have = (actual / common).read_text(encoding="utf-8").splitlines(keepends=True)
         if want != have:
             name = f"{actual.name}/{common}"
-            yield from (line.rstrip("\n") for line in difflib.unified_diff(have, want, f"{name} (committed)", f"{name} (from spec)"))
+            yield from (
+                line.rstrip("\n")
+                for line in difflib.unified_diff(have, want, f"{name} (committed)", f"{name} (from spec)")
+            )
 
 
 def main() -> int:

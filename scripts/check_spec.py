@@ -74,7 +74,9 @@ def _deref(spec: Mapping[str, Any], node: Any, pointer: str) -> tuple[Any, str]:
     return node, pointer
 
 
-def _media_type_examples(spec: Mapping[str, Any], holder: Mapping[str, Any], where: str, schema_pointer: str) -> Iterator[Example]:
+def _media_type_examples(
+    spec: Mapping[str, Any], holder: Mapping[str, Any], where: str, schema_pointer: str
+) -> Iterator[Example]:
     """Examples of a media type, parameter or header: `example` or named `examples`."""
     if "example" in holder:
         yield Example(f"{where}/example", holder["example"], schema_pointer)
@@ -148,7 +150,9 @@ def find_examples(spec: Mapping[str, Any]) -> list[Example]:
 
 
 def _validator_for(spec: Mapping[str, Any], schema_pointer: str) -> Draft202012Validator:
-    registry: Registry[Any] = Registry().with_resource(SPEC_URI, Resource.from_contents(dict(spec), default_specification=DRAFT202012))
+    registry: Registry[Any] = Registry().with_resource(
+        SPEC_URI, Resource.from_contents(dict(spec), default_specification=DRAFT202012)
+    )
     return Draft202012Validator(
         {"$ref": f"{SPEC_URI}{schema_pointer}"},
         registry=registry,
@@ -159,7 +163,10 @@ def _validator_for(spec: Mapping[str, Any], schema_pointer: str) -> Draft202012V
 def schema_errors(spec: Mapping[str, Any], schema_pointer: str, value: Any) -> list[str]:
     """How a value breaks the schema at a pointer of the spec, one line per error."""
     validator = _validator_for(spec, schema_pointer)
-    return [f"at '{'/'.join(str(part) for part in error.absolute_path)}': {error.message}" for error in validator.iter_errors(value)]
+    return [
+        f"at '{'/'.join(str(part) for part in error.absolute_path)}': {error.message}"
+        for error in validator.iter_errors(value)
+    ]
 
 
 def example_problems(spec: Mapping[str, Any]) -> list[str]:
@@ -228,7 +235,8 @@ def main(argv: list[str]) -> int:
     if problems:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         return 1
-    print(f"{path}: valid OpenAPI {spec.get('openapi')}; {len(find_examples(spec))} examples match their schemas; enum names complete")
+    examples = len(find_examples(spec))
+    print(f"{path}: valid OpenAPI {spec.get('openapi')}; {examples} examples match their schemas; enum names complete")
     return 0
 
 

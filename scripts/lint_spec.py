@@ -24,7 +24,9 @@ def lint_report(spec: str) -> dict[str, Any]:
     try:
         report: dict[str, Any] = json.loads(result.stdout)
     except json.JSONDecodeError:
-        raise ValueError(f"redocly gave no report (exit {result.returncode}): {result.stderr.strip()[-2000:]}") from None
+        raise ValueError(
+            f"redocly gave no report (exit {result.returncode}): {result.stderr.strip()[-2000:]}"
+        ) from None
     return report
 
 

@@ -53,12 +53,19 @@ def version_key(version: str) -> tuple[int, int, int, int, str]:
 
 def published_versions(portal: Path) -> list[str]:
     """The versions in the portal, newest first."""
-    found = [entry.name for entry in portal.iterdir() if entry.is_dir() and VERSION.match(entry.name)] if portal.is_dir() else []
+    found = (
+        [entry.name for entry in portal.iterdir() if entry.is_dir() and VERSION.match(entry.name)]
+        if portal.is_dir()
+        else []
+    )
     return sorted(found, key=version_key, reverse=True)
 
 
 def same_release(release: Path, dist: Path) -> bool:
-    return all((release / name).is_file() and (release / name).read_bytes() == (dist / name).read_bytes() for name in RELEASE_FILES)
+    return all(
+        (release / name).is_file() and (release / name).read_bytes() == (dist / name).read_bytes()
+        for name in RELEASE_FILES
+    )
 
 
 def index_page(versions: list[str], title: str) -> str:
@@ -85,7 +92,10 @@ def index_page(versions: list[str], title: str) -> str:
 
 
 def versions_document(versions: list[str]) -> str:
-    entries = [{"version": v, "url": f"{v}/", "openapi": {"yaml": f"{v}/openapi.yaml", "json": f"{v}/openapi.json"}} for v in versions]
+    entries = [
+        {"version": v, "url": f"{v}/", "openapi": {"yaml": f"{v}/openapi.yaml", "json": f"{v}/openapi.json"}}
+        for v in versions
+    ]
     return json.dumps({"latest": versions[0], "versions": entries}, indent=2) + "\n"
 
 
@@ -174,7 +184,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--portal", type=Path, required=True, help="the portal folder (created if missing)")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="built files to publish (default: dist)")
-    parser.add_argument("--dry-run", action="store_true", default=os.environ.get("DRY_RUN", "") not in ("", "0"), help="say what would change, write nothing")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        default=os.environ.get("DRY_RUN", "") not in ("", "0"),
+        help="say what would change, write nothing",
+    )
     args = parser.parse_args(argv[1:])
     try:
         print(f"publish: {publish(args.dist, args.portal, args.dry_run)}")

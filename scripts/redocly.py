@@ -19,7 +19,9 @@ def run_redocly(*args: str) -> subprocess.CompletedProcess[str]:
     """Run `redocly ARGS --config=redocly.yaml` and return what it did, whatever its exit status."""
     env = {**os.environ, "REDOCLY_TELEMETRY": "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
     try:
-        return subprocess.run([str(REDOCLY), *args, f"--config={CONFIG}"], capture_output=True, text=True, env=env, check=False)
+        return subprocess.run(
+            [str(REDOCLY), *args, f"--config={CONFIG}"], capture_output=True, text=True, env=env, check=False
+        )
     except OSError as error:
         raise RedoclyFailed(f"cannot run {REDOCLY}: {error} (run `make setup`)") from None
 

@@ -45,7 +45,9 @@ def _wait_until_up(process: subprocess.Popen[bytes], url: str, log: Path) -> Non
         if process.poll() is not None:
             raise MockServerFailed(f"prism exited with {process.returncode}:\n{log.read_text(errors='replace')}")
         if time.monotonic() > deadline:
-            raise MockServerFailed(f"prism did not answer within {START_TIMEOUT:.0f}s:\n{log.read_text(errors='replace')}")
+            raise MockServerFailed(
+                f"prism did not answer within {START_TIMEOUT:.0f}s:\n{log.read_text(errors='replace')}"
+            )
         time.sleep(0.2)
 
 
@@ -70,7 +72,10 @@ def prism_mock(spec: Path) -> Iterator[str]:
         log = Path(log_file.name)
         process = subprocess.Popen(
             [str(PRISM), "mock", "--host", HOST, "--port", str(port), str(spec)],
-            stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=ROOT,
         )
         try:
             _wait_until_up(process, url, log)

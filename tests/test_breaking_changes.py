@@ -24,14 +24,26 @@ BREAKING_EDITS: dict[str, tuple[Edit, str]] = {
     "a removed operation": (lambda s: s["paths"].pop(REOPEN), f"PUT {REOPEN}"),
     "a removed response property": (lambda s: schemas(s)["Case"]["properties"].pop("canEdit"), "response.canEdit"),
     "a changed type": (lambda s: schemas(s)["Case"]["properties"]["id"].update(type="string"), "response.id (type)"),
-    "a newly required request field": (lambda s: schemas(s)["UpdateCaseRequest"]["required"].append("members"), "request body"),
-    "a narrowed parameter": (lambda s: s["components"]["parameters"]["CaseId"]["schema"].update(minimum=10), "parameter 0: (minimum)"),
-    "a narrowed request field": (lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["title"].update(maxLength=100), "title (maxLength)"),
+    "a newly required request field": (
+        lambda s: schemas(s)["UpdateCaseRequest"]["required"].append("members"),
+        "request body",
+    ),
+    "a narrowed parameter": (
+        lambda s: s["components"]["parameters"]["CaseId"]["schema"].update(minimum=10),
+        "parameter 0: (minimum)",
+    ),
+    "a narrowed request field": (
+        lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["title"].update(maxLength=100),
+        "title (maxLength)",
+    ),
     "a removed enum value": (
         lambda s: (schemas(s)["ShareType"]["enum"].pop(), schemas(s)["ShareType"]["x-enum-varnames"].pop()),
         "shareType (enum)",
     ),
-    "a renamed enum member": (lambda s: schemas(s)["FieldType"]["x-enum-varnames"].__setitem__(2, "Select"), "fieldType (x-enum-varnames)"),
+    "a renamed enum member": (
+        lambda s: schemas(s)["FieldType"]["x-enum-varnames"].__setitem__(2, "Select"),
+        "fieldType (x-enum-varnames)",
+    ),
 }
 
 ADDITIVE_EDITS: dict[str, Edit] = {
@@ -42,7 +54,12 @@ ADDITIVE_EDITS: dict[str, Edit] = {
         stage={"type": "string", "description": "Stage of the case."}
     ),
     "a new operation": lambda s: s["paths"].update(
-        {"/api/2.0/crm/case/{caseid}/close": {**s["paths"][REOPEN], "put": {**s["paths"][REOPEN]["put"], "operationId": "closeCase"}}}
+        {
+            "/api/2.0/crm/case/{caseid}/close": {
+                **s["paths"][REOPEN],
+                "put": {**s["paths"][REOPEN]["put"], "operationId": "closeCase"},
+            }
+        }
     ),
 }
 
@@ -50,7 +67,10 @@ ADDITIVE_EDITS: dict[str, Edit] = {
 @pytest.fixture
 def changelog(tmp_path: Path) -> Path:
     path = tmp_path / "CHANGELOG.md"
-    path.write_text("# Changelog\n\n## [2.0.0] - 2026-12-01\n\n## [1.1.0] - 2026-11-30\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
+    path.write_text(
+        "# Changelog\n\n## [2.0.0] - 2026-12-01\n\n## [1.1.0] - 2026-11-30\n\n## [1.0.0] - 2026-11-22\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -101,7 +121,9 @@ def test_a_new_version_without_a_changelog_entry_fails(pristine_spec: dict[str, 
     changelog = tmp_path / "CHANGELOG.md"
     changelog.write_text("# Changelog\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
 
-    passed, report = gate(pristine_spec, edited(pristine_spec, ADDITIVE_EDITS["an optional request field"], "1.1.0"), changelog)
+    passed, report = gate(
+        pristine_spec, edited(pristine_spec, ADDITIVE_EDITS["an optional request field"], "1.1.0"), changelog
+    )
 
     assert not passed
     assert report[-1] == "FAIL: info.version is now 1.1.0 but CHANGELOG.md has no '## [1.1.0]' entry"

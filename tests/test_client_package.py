@@ -34,7 +34,12 @@ def test_it_installs_into_a_fresh_virtual_environment_and_imports(tmp_path: Path
     installed = run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", GENERATED)
     assert installed.returncode == 0, installed.stderr
 
-    imported = run(python, "-c", "import onlyoffice_crm_client as c; from onlyoffice_crm_client.api.cases import update_case; print(c.__file__)", cwd=tmp_path)
+    imported = run(
+        python,
+        "-c",
+        "import onlyoffice_crm_client as c; from onlyoffice_crm_client.api.cases import update_case; print(c.__file__)",
+        cwd=tmp_path,
+    )
     assert imported.returncode == 0, imported.stderr
     assert str(tmp_path) in imported.stdout  # the installed copy, not the source tree
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Recorder
+from conftest import Recorder, load_pristine_spec
 from onlyoffice_crm_client.api.cases import reopen_case, update_case
 from onlyoffice_crm_client.models import (
     CaseEnvelope,
@@ -22,7 +22,6 @@ from onlyoffice_crm_client.models import (
 )
 from onlyoffice_crm_client.types import UNSET, Response
 from spec_examples import NamedExample, response_examples
-from conftest import load_pristine_spec
 
 ISO_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 EXAMPLES = response_examples(load_pristine_spec())
@@ -55,7 +54,9 @@ def test_both_operations_have_examples_for_every_documented_status() -> None:
 
 
 @pytest.mark.parametrize("example", [e for e in EXAMPLES if e.status == 200], ids=lambda e: e.id)
-def test_a_success_example_parses_into_a_case_envelope_and_writes_back(example: NamedExample, recorder: Recorder) -> None:
+def test_a_success_example_parses_into_a_case_envelope_and_writes_back(
+    example: NamedExample, recorder: Recorder
+) -> None:
     parsed = call(example, recorder).parsed
 
     assert isinstance(parsed, CaseEnvelope)
@@ -64,8 +65,12 @@ def test_a_success_example_parses_into_a_case_envelope_and_writes_back(example: 
     assert as_instants(parsed.to_dict()) == as_instants(example.value)
 
 
-@pytest.mark.parametrize("example", [e for e in EXAMPLES if e.media_type == "application/json" and e.status != 200], ids=lambda e: e.id)
-def test_an_error_example_parses_into_an_error_envelope_with_its_message(example: NamedExample, recorder: Recorder) -> None:
+@pytest.mark.parametrize(
+    "example", [e for e in EXAMPLES if e.media_type == "application/json" and e.status != 200], ids=lambda e: e.id
+)
+def test_an_error_example_parses_into_an_error_envelope_with_its_message(
+    example: NamedExample, recorder: Recorder
+) -> None:
     parsed = call(example, recorder).parsed
 
     assert isinstance(parsed, ErrorEnvelope)
@@ -86,10 +91,16 @@ def test_the_plain_text_401_parses_into_its_text(example: NamedExample, recorder
 def test_enum_names_are_readable_in_the_parsed_case(recorder: Recorder) -> None:
     private_case = next(e for e in EXAMPLES if e.name == "privateCase")
 
-    case = call(private_case, recorder).parsed.response
+    parsed = call(private_case, recorder).parsed
+    assert isinstance(parsed, CaseEnvelope)
+    case = parsed.response
 
     assert [member.share_type for member in case.members] == [ShareType.READ_WRITE, ShareType.READ]
-    assert [field.field_type for field in case.custom_fields] == [FieldType.TEXT_AREA, FieldType.CHECK_BOX, FieldType.HEADING]
+    assert [field.field_type for field in case.custom_fields] == [
+        FieldType.TEXT_AREA,
+        FieldType.CHECK_BOX,
+        FieldType.HEADING,
+    ]
 
 
 class TestTolerance:
@@ -124,7 +135,9 @@ class TestTolerance:
         case["dealMilestone"] = {"id": 5, "title": "Negotiation"}
         case["members"][0]["industry"] = "Events"
 
-        assert as_instants(CaseEnvelope.from_dict({"count": 1, "status": 0, "statusCode": 200, "response": case}).response.to_dict()) == as_instants(case)
+        assert as_instants(
+            CaseEnvelope.from_dict({"count": 1, "status": 0, "statusCode": 200, "response": case}).response.to_dict()
+        ) == as_instants(case)
 
     def test_missing_optional_fields_are_unset_and_not_written_back(self, case: dict[str, Any]) -> None:
         del case["createBy"]["title"]
@@ -137,7 +150,9 @@ class TestTolerance:
     def test_a_null_currency_and_a_null_mask_stay_null(self, case: dict[str, Any]) -> None:
         case["customFields"][0]["mask"] = None
 
-        written = CaseEnvelope.from_dict({"count": 1, "status": 0, "statusCode": 200, "response": case}).response.to_dict()
+        written = CaseEnvelope.from_dict(
+            {"count": 1, "status": 0, "statusCode": 200, "response": case}
+        ).response.to_dict()
 
         assert written["members"][0]["currency"] is None
         assert written["customFields"][0]["mask"] is None

@@ -133,7 +133,9 @@ FORBIDDEN_REQUESTS = {
 def test_requests_the_spec_forbids_are_refused_by_the_mock(mock_url: str, name: str) -> None:
     path, body = FORBIDDEN_REQUESTS[name]
 
-    response = httpx.put(f"{mock_url}{path}", content=body, headers={"Authorization": TOKEN, "Content-Type": "application/json"})
+    response = httpx.put(
+        f"{mock_url}{path}", content=body, headers={"Authorization": TOKEN, "Content-Type": "application/json"}
+    )
 
     assert response.status_code in (400, 422), response.text
     assert refused_by_validation(response), response.text

@@ -41,7 +41,10 @@ def test_examples_are_found_in_bodies_responses_parameters_headers_and_schemas(p
     places = {example.where for example in find_examples(pristine_spec)}
 
     assert "#/components/examples/PrivateCase" in places
-    assert "#/paths/~1api~12.0~1crm~1case~1{caseid}/put/requestBody/content/application~1json/examples/makePrivate" in places
+    assert (
+        "#/paths/~1api~12.0~1crm~1case~1{caseid}/put/requestBody/content/application~1json/examples/makePrivate"
+        in places
+    )
     assert "#/components/responses/Unauthorized/content/text~1plain/examples/unauthorized" in places
     assert "#/components/parameters/CaseId/example" in places
     assert "#/components/headers/WWW-Authenticate/example" in places
@@ -81,7 +84,7 @@ def test_a_bad_schema_level_example_is_reported(spec: dict[str, Any]) -> None:
 
 def test_every_response_and_request_body_has_a_named_example(pristine_spec: dict[str, Any]) -> None:
     without_examples = []
-    for path, path_item in pristine_spec["paths"].items():
+    for path_item in pristine_spec["paths"].values():
         operation = path_item["put"]
         bodies = {f"{status} response": response for status, response in operation["responses"].items()}
         if "requestBody" in operation:
@@ -95,7 +98,11 @@ def test_every_response_and_request_body_has_a_named_example(pristine_spec: dict
 
 
 def test_every_share_type_and_field_type_appears_in_an_example(pristine_spec: dict[str, Any]) -> None:
-    values = [example.value for example in find_examples(pristine_spec) if not example.where.startswith("#/components/schemas")]
+    values = [
+        example.value
+        for example in find_examples(pristine_spec)
+        if not example.where.startswith("#/components/schemas")
+    ]
 
     share_types = {v for value in values for v in values_under(value, "shareType")}
     field_types = {v for value in values for v in values_under(value, "fieldType")}
@@ -133,7 +140,11 @@ class TestTheRealServersResponse:
     def test_a_private_case_with_an_access_list_validates(
         self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
     ) -> None:
-        case = {**wire_format_success["response"], "isPrivate": True, "accessList": [wire_format_success["response"]["createBy"]]}
+        case = {
+            **wire_format_success["response"],
+            "isPrivate": True,
+            "accessList": [wire_format_success["response"]["createBy"]],
+        }
 
         assert schema_errors(pristine_spec, CASE, case) == []
 
@@ -141,7 +152,14 @@ class TestTheRealServersResponse:
         self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
     ) -> None:
         case = wire_format_success["response"]
-        euro = {"title": "Euro", "symbol": "€", "abbreviation": "EUR", "cultureName": "fr-FR", "isConvertable": True, "isBasic": True}
+        euro = {
+            "title": "Euro",
+            "symbol": "€",
+            "abbreviation": "EUR",
+            "cultureName": "fr-FR",
+            "isConvertable": True,
+            "isBasic": True,
+        }
         employee = {key: value for key, value in case["createBy"].items() if key != "title"}
         variant = {**case, "members": [{**case["members"][0], "currency": euro}], "createBy": employee}
 
@@ -165,13 +183,19 @@ class TestTheRealServersResponse:
     def test_a_contact_without_its_currency_key_does_not_validate(
         self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
     ) -> None:
-        contact = {key: value for key, value in wire_format_success["response"]["members"][0].items() if key != "currency"}
+        contact = {
+            key: value for key, value in wire_format_success["response"]["members"][0].items() if key != "currency"
+        }
 
         assert schema_errors(pristine_spec, "#/components/schemas/Contact", contact) == [
             "at '': 'currency' is a required property"
         ]
 
     def test_the_error_envelope_of_the_wire_format_validates(self, pristine_spec: dict[str, Any]) -> None:
-        envelope = {"status": 1, "statusCode": 404, "error": {"message": "Not found", "hresult": -2147467259, "data": {}}}
+        envelope = {
+            "status": 1,
+            "statusCode": 404,
+            "error": {"message": "Not found", "hresult": -2147467259, "data": {}},
+        }
 
         assert schema_errors(pristine_spec, "#/components/schemas/ErrorEnvelope", envelope) == []

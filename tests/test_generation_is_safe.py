@@ -16,7 +16,9 @@ import pytest
 
 from conftest import ROOT
 
-NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "dist", ".hypothesis", "*_cache", "__pycache__", "test-artifacts")
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "dist", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
+)
 SPEC_BROKEN_WAYS = {
     "invalid YAML": ("paths:", "paths:\n  - oops: ["),
     "a reference to a missing schema": ("#/components/schemas/Contact'", "#/components/schemas/Contakt'"),
@@ -42,7 +44,11 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
     # -o: the copied requirements.lock may look newer than the shared venv; never reinstall it.
     return subprocess.run(
         ["make", "--no-print-directory", "-o", ".venv/.installed", *targets],
-        cwd=project, capture_output=True, text=True, check=False, env={**os.environ, "MAKEFLAGS": ""},
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MAKEFLAGS": ""},
     )
 
 
@@ -81,12 +87,16 @@ def test_generate_with_nothing_changed_does_nothing(project: Path) -> None:
 
 def test_generate_after_a_spec_change_rewrites_the_client(project: Path) -> None:
     spec = project / "openapi.yaml"
-    spec.write_text(spec.read_text(encoding="utf-8").replace("Id of the case.", "Id of the CRM case."), encoding="utf-8")
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("Id of the case.", "Id of the CRM case."), encoding="utf-8"
+    )
 
     result = make(project, "generate")
 
     assert result.returncode == 0, result.stderr
-    assert "Id of the CRM case." in (project / "generated/onlyoffice_crm_client/models/case.py").read_text(encoding="utf-8")
+    assert "Id of the CRM case." in (project / "generated/onlyoffice_crm_client/models/case.py").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_check_generated_passes_on_the_committed_client(project: Path) -> None:

@@ -22,13 +22,19 @@ from publish_portal import publish
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 if not Path(CHROMIUM).exists():
     if os.environ.get("CI"):
-        raise RuntimeError(f"CI must run the browser tests, but there is no Chromium at {CHROMIUM}: .ci/run installs it")
+        raise RuntimeError(
+            f"CI must run the browser tests, but there is no Chromium at {CHROMIUM}: .ci/run installs it"
+        )
     pytest.skip(
         "Chromium is not installed; install it with `apt-get install -y chromium` (CI does) to run the browser tests",
         allow_module_level=True,
@@ -95,7 +101,9 @@ def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, l
     assert "ONLYOFFICE Workspace CRM — Cases" in page.title()
 
 
-def test_the_version_page_shows_both_operations_and_the_enum_names(offline_page: tuple[Page, list[str]], portal_url: str) -> None:
+def test_the_version_page_shows_both_operations_and_the_enum_names(
+    offline_page: tuple[Page, list[str]], portal_url: str
+) -> None:
     page, blocked = offline_page
     page.goto(f"{portal_url}/1.0.0/")
     page.get_by_text("cases", exact=True).first.click()

@@ -41,9 +41,13 @@ def test_a_first_publish_lays_out_the_version_latest_index_and_versions_json(bui
     assert publish(built_dist, portal) == f"published 1.0.0 to {portal}; latest is 1.0.0"
 
     assert sorted(fingerprint(portal)) == [
-        "1.0.0/index.html", "1.0.0/openapi.json", "1.0.0/openapi.yaml",
+        "1.0.0/index.html",
+        "1.0.0/openapi.json",
+        "1.0.0/openapi.yaml",
         "index.html",
-        "latest/index.html", "latest/openapi.json", "latest/openapi.yaml",
+        "latest/index.html",
+        "latest/openapi.json",
+        "latest/openapi.yaml",
         "versions.json",
     ]
     assert (portal / "latest/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
@@ -59,7 +63,9 @@ def test_publishing_the_same_bytes_again_does_nothing_and_says_so(built_dist: Pa
     assert fingerprint(portal) == before
 
 
-def test_publishing_different_bytes_under_a_published_version_is_refused(built_dist: Path, portal: Path, tmp_path: Path) -> None:
+def test_publishing_different_bytes_under_a_published_version_is_refused(
+    built_dist: Path, portal: Path, tmp_path: Path
+) -> None:
     publish(built_dist, portal)
     before = fingerprint(portal)
     changed = tmp_path / "changed"
@@ -104,7 +110,9 @@ def test_a_dry_run_says_what_would_change_and_writes_nothing(built_dist: Path, p
     assert fingerprint(portal) == before
 
 
-def test_dry_run_from_the_environment(built_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_from_the_environment(
+    built_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("DRY_RUN", "1")
 
     assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 0
@@ -127,7 +135,7 @@ def test_a_publish_that_fails_part_way_leaves_the_portal_as_it_was(
             raise OSError(28, "No space left on device")
         real_replace(src, dst)
 
-    monkeypatch.setattr(publish_portal.os, "replace", failing_replace)
+    monkeypatch.setattr(os, "replace", failing_replace)
 
     with pytest.raises(PublishError, match="the portal was left as it was"):
         publish(release_of(built_dist, tmp_path, "1.1.0"), portal)

@@ -27,17 +27,25 @@ def run_schemathesis(mock_url: str, workdir: Path) -> subprocess.CompletedProces
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "schemathesis_hooks", "PYTHONPATH": str(TESTS)}
     return subprocess.run(
         [
-            str(SCHEMATHESIS), "run", str(SPEC_PATH),
+            str(SCHEMATHESIS),
+            "run",
+            str(SPEC_PATH),
             f"--url={mock_url}",
             f"--header=Authorization: {TOKEN}",
-            "--mode=all",                   # positive and negative data
-            "--max-examples=15",            # bounded: the run takes seconds
-            "--seed=20241122",              # the same cases every run...
-            "--generation-database=none",   # ...and nothing replayed from earlier runs
+            "--mode=all",  # positive and negative data
+            "--max-examples=15",  # bounded: the run takes seconds
+            "--seed=20241122",  # the same cases every run...
+            "--generation-database=none",  # ...and nothing replayed from earlier runs
             f"--checks={CHECKS}",
-            "--workers=1", "--no-color",
+            "--workers=1",
+            "--no-color",
         ],
-        cwd=workdir, env=env, capture_output=True, text=True, check=False, timeout=300,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
     )
 
 

@@ -37,9 +37,7 @@ def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict
 
 def test_every_schema_and_property_has_a_description(pristine_spec: dict[str, Any]) -> None:
     missing = [
-        place
-        for name, schema in pristine_spec["components"]["schemas"].items()
-        for place in undescribed(schema, name)
+        place for name, schema in pristine_spec["components"]["schemas"].items() for place in undescribed(schema, name)
     ]
     assert missing == []
 
