@@ -45,6 +45,8 @@ setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node tools (id
 
 $(PY_STAMP): requirements.lock
 	@echo "setup: Python virtual environment in $(VENV) from requirements.lock"
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { \
+	  echo "setup: requirements.lock is for Python 3.11, but $(PYTHON) is $$($(PYTHON) --version 2>&1); run make PYTHON=python3.11" >&2; exit 2; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
@@ -101,7 +103,7 @@ bench: setup ## Time the generated client against raw httpx on loopback (BENCH_C
 	@$(BIN)/python scripts/bench_client.py --calls $(BENCH_CALLS)
 
 lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
 	@$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
 

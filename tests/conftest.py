@@ -5,12 +5,14 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from hypothesis import settings
 
 import build_docs
 import bundle_spec
@@ -93,3 +95,10 @@ def built_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert bundle_spec.main(["bundle_spec", "--out", str(out)]) == 0
     assert build_docs.main(["build_docs", "--spec", str(out / "openapi.yaml"), "--out", str(out / "index.html")]) == 0
     return out
+
+
+# In CI, property-based tests draw the same examples every run: a red CI is
+# then a real finding that reproduces, not the luck of the draw.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
