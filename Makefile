@@ -84,7 +84,7 @@ publish: bundle docs ## Publish dist/ as an immutable version: make publish PORT
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
 	@$(BIN)/python scripts/publish_portal.py --portal "$(PORTAL_DIR)" --dist $(DIST)
 
-breaking: setup ## Fail on breaking changes since BASE (default: newest v* tag) unless the major version was raised
+breaking: setup ## Fail on breaking changes since BASE (default: newest v* tag before HEAD) unless the major version was raised
 	@$(BIN)/python scripts/check_breaking.py $(if $(BASE),--base "$(BASE)")
 
 check-code: $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/

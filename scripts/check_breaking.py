@@ -18,7 +18,7 @@ major version of info.version was raised. Non-breaking changes are listed
 and pass. When info.version changed, CHANGELOG.md must have an entry for it.
 
 Usage: python scripts/check_breaking.py [--base REF] [--spec FILE] [--changelog FILE]
-       (default base: the newest v* tag; with none, it says so and passes)
+       (default base: the newest v* tag not on HEAD; with none, it says so and passes)
        python scripts/check_breaking.py --base-spec OLD.yaml [--spec NEW.yaml]
 Exit status: 0 passes, 1 breaking changes without a major bump or a missing
 changelog entry, 2 bad input (unknown ref, unreadable spec, differ failed).
@@ -190,9 +190,14 @@ def gate(before: dict[str, Any], after: dict[str, Any], changelog: Path) -> tupl
     return passed, lines
 
 
-def newest_version_tag() -> str | None:
+def newest_version_tag(repo: Path = ROOT) -> str | None:
+    """The highest v* tag not on HEAD itself: run from a release tag, the gate compares with the release before."""
     result = subprocess.run(
-        ["git", "tag", "--list", "v*", "--sort=-v:refname"], capture_output=True, text=True, cwd=ROOT, check=False
+        ["git", "tag", "--list", "v*", "--sort=-v:refname", "--no-contains", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=repo,
+        check=False,
     )
     tags = result.stdout.split()
     return tags[0] if tags else None
@@ -211,7 +216,7 @@ def spec_at(ref: str, spec: Path) -> dict[str, Any]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", help="git ref to compare against (default: the newest v* tag)")
+    parser.add_argument("--base", help="git ref to compare against (default: the newest v* tag not on HEAD)")
     parser.add_argument("--base-spec", type=Path, help="compare against this file instead of a git ref")
     parser.add_argument(
         "--spec", type=Path, default=ROOT / "openapi.yaml", help="the spec to check (default: openapi.yaml)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,3 +146,20 @@ def test_with_no_version_tag_the_gate_says_so_and_passes(
 def test_an_unknown_base_ref_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert check_breaking.main(["check_breaking", "--base", "no-such-ref-anywhere"]) == 2
     assert "cannot read openapi.yaml at 'no-such-ref-anywhere'" in capsys.readouterr().err
+
+
+def test_the_default_base_is_the_newest_release_tag_before_head(tmp_path: Path) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    git("init", "-q")
+    for version in ("1.0.0", "1.2.0", "1.10.0"):
+        (tmp_path / "openapi.yaml").write_text(f"version: {version}\n", encoding="utf-8")
+        git("add", "openapi.yaml")
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", version)
+        git("tag", f"v{version}")
+
+    # at the v1.10.0 release itself the base is the release before it, compared by version not by name
+    assert check_breaking.newest_version_tag(tmp_path) == "v1.2.0"
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "work")
+    assert check_breaking.newest_version_tag(tmp_path) == "v1.10.0"
