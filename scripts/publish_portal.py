@@ -78,7 +78,13 @@ def index_page(versions: list[str], title: str) -> str:
 <html lang="en">
 <head>
   <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>{html.escape(title)}: versions</title>
+  <style>
+    body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 3rem auto; padding: 0 1rem; color: #222; }}
+    li {{ margin: 0.4rem 0; }}
+    a {{ color: #0b5cad; }}
+  </style>
 </head>
 <body>
   <h1>{html.escape(title)}</h1>
