@@ -118,13 +118,15 @@ def _schema_examples(schema: Any, where: str) -> Iterator[Example]:
         return
     if not isinstance(schema, Mapping):
         return
-    for index, value in enumerate(schema.get("examples", []) if isinstance(schema.get("examples"), list) else []):
-        yield Example(f"{where}/examples/{index}", value, where)
+    examples = schema.get("examples")
+    if isinstance(examples, list):
+        for index, value in enumerate(examples):
+            yield Example(f"{where}/examples/{index}", value, where)
     if "example" in schema:
         yield Example(f"{where}/example", schema["example"], where)
     for keyword, child in schema.items():
-        if keyword in ("examples", "example", "enum", "const", "x-enum-varnames"):
-            continue
+        if keyword in ("examples", "example", "enum", "const", "default") or keyword.startswith("x-"):
+            continue  # values, not schemas
         if keyword in ("properties", "patternProperties", "$defs"):
             for name, subschema in child.items():
                 yield from _schema_examples(subschema, f"{where}/{keyword}/{_escape(name)}")
@@ -133,7 +135,10 @@ def _schema_examples(schema: Any, where: str) -> Iterator[Example]:
 
 
 def find_examples(spec: Mapping[str, Any]) -> list[Example]:
-    """Every example in the spec, each paired with the schema it must satisfy."""
+    """Every example in the spec, each paired with the schema it must satisfy, each once.
+
+    A shared response reached from two operations is found twice: only the first is kept.
+    """
     found: list[Example] = []
     for path, path_item in spec.get("paths", {}).items():
         path_where = f"#/paths/{_escape(path)}"
@@ -146,7 +151,14 @@ def find_examples(spec: Mapping[str, Any]) -> list[Example]:
                 found += _operation_examples(spec, operation, operation_where)
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         found += _schema_examples(schema, f"#/components/schemas/{_escape(name)}")
-    return found
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for example in found:
+        key = (example.where, example.schema_pointer)
+        if key not in seen:
+            seen.add(key)
+            unique.append(example)
+    return unique
 
 
 def _validator_for(spec: Mapping[str, Any], schema_pointer: str) -> Draft202012Validator:
