@@ -16,7 +16,9 @@ BIN = Path(sys.executable).parent
 
 
 def run(*command: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False, timeout=300
+    )
 
 
 def test_the_distribution_is_named_and_versioned_from_the_spec(pristine_spec: dict[str, Any]) -> None:

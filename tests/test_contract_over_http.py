@@ -32,7 +32,9 @@ def prefer(example: NamedExample) -> dict[str, str]:
 
 
 def client_for(mock_url: str, example: NamedExample | None = None) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=mock_url, token=TOKEN, headers=prefer(example) if example else {})
+    # A timeout, so that a mock that stops answering fails the test instead of hanging it.
+    headers = prefer(example) if example else {}
+    return AuthenticatedClient(base_url=mock_url, token=TOKEN, headers=headers, timeout=httpx.Timeout(15.0))
 
 
 def call(example: NamedExample, client: AuthenticatedClient) -> Response[Any]:

@@ -49,6 +49,7 @@ def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
         env={**os.environ, "MAKEFLAGS": ""},
+        timeout=180,
     )
 
 
