@@ -42,6 +42,7 @@ help: ## List the targets
 	  | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
 
 setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node tools (idempotent)
+	@echo "setup: pinned tools ready in $(VENV)/ and node_modules/"
 
 $(PY_STAMP): requirements.lock
 	@echo "setup: Python virtual environment in $(VENV) from requirements.lock"
