@@ -29,13 +29,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-import yaml
+import httpx
+
+from check_spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 # The client is imported from the committed generated/ tree, as applications would after installing it.
 sys.path.insert(0, str(ROOT / "generated"))
-
-import httpx  # noqa: E402
 
 from onlyoffice_crm_client import AuthenticatedClient  # noqa: E402
 from onlyoffice_crm_client.api.cases import update_case  # noqa: E402
@@ -48,7 +48,7 @@ REQUEST = {"title": "Exhibition organization", "members": [17, 23]}
 
 def documented_success_body() -> bytes:
     """The spec's first 200 example of updateCase, as the server would send it."""
-    spec = yaml.safe_load((ROOT / "openapi.yaml").read_text(encoding="utf-8"))
+    spec = load_spec(ROOT / "openapi.yaml")
     example = spec["components"]["examples"]["PublicCase"]["value"]
     return json.dumps(example).encode()
 

@@ -51,7 +51,6 @@ class Change:
     """One classified change, located by its JSON path in the spec."""
 
     kind: str  # breaking, non-breaking, deprecated, annotation, unclassified
-    action: str
     path: tuple[str, ...]
     description: str
 
@@ -149,7 +148,7 @@ def classify(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
         if not path or path[0] not in ("paths", "info"):
             continue
         kind = stricter_kind(diff, path) or diff["type"]
-        changes.append(Change(kind, diff["action"], path, describe(diff, path)))
+        changes.append(Change(kind, path, describe(diff, path)))
     return changes
 
 

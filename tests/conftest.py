@@ -46,11 +46,16 @@ def spec(pristine_spec: dict[str, Any]) -> dict[str, Any]:
     return copy.deepcopy(pristine_spec)
 
 
-@pytest.fixture(scope="session")
-def wire_format_success() -> dict[str, Any]:
+def load_wire_format_success() -> dict[str, Any]:
     """The success response that wire-format.md shows, as the real server writes it."""
     data: dict[str, Any] = json.loads((FIXTURES / "wire_format_success.json").read_text(encoding="utf-8"))
     return data
+
+
+@pytest.fixture(scope="session")
+def wire_format_success() -> dict[str, Any]:
+    """The success response that wire-format.md shows, as the real server writes it."""
+    return load_wire_format_success()
 
 
 @pytest.fixture
@@ -64,7 +69,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
-        self.response = httpx.Response(200, json=json.loads((FIXTURES / "wire_format_success.json").read_text()))
+        self.response = httpx.Response(200, json=load_wire_format_success())
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         request.read()

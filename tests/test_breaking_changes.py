@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -76,8 +77,6 @@ def changelog(tmp_path: Path) -> Path:
 
 
 def edited(spec: dict[str, Any], edit: Edit, version: str | None = None) -> dict[str, Any]:
-    import copy
-
     after = copy.deepcopy(spec)
     edit(after)
     if version:

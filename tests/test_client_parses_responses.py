@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
-from datetime import datetime
 from typing import Any
 
 import pytest
@@ -21,21 +19,9 @@ from onlyoffice_crm_client.models import (
     UpdateCaseRequest,
 )
 from onlyoffice_crm_client.types import UNSET, Response
-from spec_examples import NamedExample, response_examples
+from spec_examples import NamedExample, as_instants, response_examples
 
-ISO_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 EXAMPLES = response_examples(load_pristine_spec())
-
-
-def as_instants(value: Any) -> Any:
-    """The same JSON value with every date-time string turned into the instant it names."""
-    if isinstance(value, dict):
-        return {key: as_instants(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [as_instants(item) for item in value]
-    if isinstance(value, str) and ISO_DATE_TIME.match(value):
-        return datetime.fromisoformat(value)
-    return value
 
 
 def call(example: NamedExample, recorder: Recorder) -> Response[Any]:

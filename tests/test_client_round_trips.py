@@ -11,7 +11,7 @@ from hypothesis_jsonschema import from_schema
 from check_spec import resolve, schema_errors
 from conftest import load_pristine_spec
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope
-from test_client_parses_responses import as_instants
+from spec_examples import as_instants
 
 # Keywords that only annotate; hypothesis-jsonschema need not see them.
 ANNOTATIONS = {"description", "examples", "x-enum-varnames", "deprecated"}
