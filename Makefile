@@ -21,10 +21,17 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+# Written only by a passing `make validate` / `make lint` of the spec as it is
+# now. The client, bundle and docs depend on both: a rejected spec never
+# reaches them, whatever the order or -j.
+VALIDATED := .stamps/validated
+LINTED := .stamps/linted
+SPEC_PASSED := $(VALIDATED) $(LINTED)
+RELEASES := releases
 
 # What the client is generated from: a change to any of these regenerates it
 # (requirements.lock pins the generator and ruff).
-GENERATOR_INPUTS := $(SPEC) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
+GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
 CLIENT := generated/pyproject.toml
 DIST := dist
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
@@ -33,7 +40,7 @@ DOCS := $(DIST)/index.html
 MOCK_PORT ?= 4010
 BENCH_CALLS ?= 2000
 
-.PHONY: all help setup validate lint generate check-generated check-code bundle docs publish breaking test mock bench clean lock
+.PHONY: all help setup validate lint generate check-generated check-code bundle docs publish breaking release-spec test mock bench clean lock
 
 all: setup validate lint generate bundle docs ## The main job: set up, validate and lint the spec, build the client, bundle and docs
 
@@ -57,23 +64,32 @@ $(NODE_STAMP): package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-validate: $(PY_STAMP) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enums are named
-	@$(BIN)/python scripts/check_spec.py $(SPEC)
+validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enums are named
 
-lint: $(NODE_STAMP) ## Lint the spec with Redocly CLI (redocly.yaml); any warning fails
+lint: $(LINTED) ## Lint the spec with Redocly CLI (redocly.yaml); any warning fails
+
+# The stamp is removed first and written last: a failing check leaves none.
+$(VALIDATED): $(SPEC) scripts/check_spec.py | $(PY_STAMP)
+	@mkdir -p $(@D) && rm -f $@
+	@$(BIN)/python scripts/check_spec.py $(SPEC)
+	@touch $@
+
+$(LINTED): $(SPEC) redocly.yaml scripts/lint_spec.py scripts/redocly.py | $(PY_STAMP) $(NODE_STAMP)
+	@mkdir -p $(@D) && rm -f $@
 	@$(BIN)/python scripts/lint_spec.py $(SPEC)
+	@touch $@
 
 generate: $(CLIENT) ## Regenerate the Python client in generated/ (only when its inputs changed)
 
 $(CLIENT): $(GENERATOR_INPUTS) | $(PY_STAMP)
 	@$(BIN)/python scripts/generate_client.py
 
-check-generated: $(PY_STAMP) ## Fail, with a diff, when generated/ is not what the spec and config produce
+check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generated/ is not what the spec and config produce
 	@$(BIN)/python scripts/check_generated.py
 
 bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
 
-$(BUNDLES) &: $(SPEC) redocly.yaml scripts/bundle_spec.py | $(PY_STAMP) $(NODE_STAMP)
+$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle_spec.py | $(PY_STAMP) $(NODE_STAMP)
 	@$(BIN)/python scripts/bundle_spec.py --out $(DIST)
 
 docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, renders offline
@@ -85,8 +101,11 @@ publish: bundle docs ## Publish dist/ as an immutable version: make publish PORT
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
 	@$(BIN)/python scripts/publish_portal.py --portal "$(PORTAL_DIR)" --dist $(DIST)
 
-breaking: setup ## Fail on breaking changes since BASE (default: newest v* tag before HEAD) unless the major version was raised
+breaking: $(SPEC_PASSED) | setup ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
 	@$(BIN)/python scripts/check_breaking.py $(if $(BASE),--base "$(BASE)")
+
+release-spec: breaking ## Record the spec as released: releases/<info.version>.yaml (refuses to change an existing one)
+	@$(BIN)/python scripts/release_spec.py --spec $(SPEC) --releases $(RELEASES)
 
 check-code: $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/
 	@$(BIN)/ruff check --quiet scripts tests
@@ -94,7 +113,7 @@ check-code: $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scr
 	@$(BIN)/mypy --no-error-summary
 	@echo "check-code: scripts/ and tests/ pass ruff and mypy --strict"
 
-test: setup check-generated check-code ## Run the whole test suite (and check generated/ and our own code)
+test: setup check-generated check-code breaking ## Run the whole test suite (and check generated/, our own code and the breaking-change gate)
 	@$(BIN)/python -m pytest
 
 mock: $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
@@ -109,4 +128,4 @@ lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact ve
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
 
 clean: ## Remove the installed tools and build output
-	rm -rf $(VENV) node_modules dist .pytest_cache .mypy_cache .hypothesis
+	rm -rf $(VENV) node_modules dist .stamps .pytest_cache .mypy_cache .hypothesis

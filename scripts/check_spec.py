@@ -1,8 +1,14 @@
 """Check openapi.yaml beyond what a linter checks.
 
-Three checks, each naming the place it finds a problem in:
+Each problem is named by its JSON pointer and, where the file has it, its
+line (`openapi.yaml:123: #/components/schemas/Case/...: message`), in one
+short line: never a traceback, never the whole document.
 
-1. the document is valid OpenAPI 3.1 (openapi-spec-validator);
+0. the file is YAML; every `$ref` is a local JSON pointer (`#/...`) to
+   something that exists; every operationId is unique (the generator would
+   silently overwrite one operation's module with the other's);
+1. the document is valid OpenAPI 3.1 (openapi-spec-validator), and every
+   schema in it is a valid JSON Schema 2020-12 schema (its meta-schema);
 2. every example in it (media type, parameter, header and schema examples)
    validates against its schema with a JSON Schema 2020-12 validator,
    formats included;
@@ -11,26 +17,31 @@ Three checks, each naming the place it finds a problem in:
 
 Usage: python scripts/check_spec.py [SPEC]   (default: openapi.yaml)
 Exit status: 0 when the spec passes, 1 when it has problems (listed on
-stderr), 2 when the file cannot be read or parsed.
+stderr), 2 when the file cannot be read or is not YAML.
 """
 
 from __future__ import annotations
 
+import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
-from openapi_spec_validator import validate as validate_openapi
-from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+from jsonschema.exceptions import ValidationError, best_match
+from openapi_spec_validator import OpenAPIV31SpecValidator
+from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 SPEC_URI = "urn:openapi-spec"
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+# A validator's message can quote a whole subtree of the document; one line of this much is enough to act on.
+MAX_MESSAGE = 200
+POINTER_AT_START = re.compile(r"^(#/\S*?):? ")
 
 
 @dataclass(frozen=True)
@@ -217,33 +228,193 @@ def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def pointer_of(parts: Iterable[Any]) -> str:
+    """A JSON pointer from path parts: ('paths', '/a/{b}', 'put') -> '#/paths/~1a~1{b}/put'."""
+    return "#/" + "/".join(_escape(str(part)) for part in parts)
+
+
+def short(message: str) -> str:
+    """The first line of a message, cut to MAX_MESSAGE characters."""
+    line = message.strip().splitlines()[0] if message.strip() else "(no message)"
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def _refs(node: Any, where: str) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, Mapping):
+        if "$ref" in node:
+            yield f"{where}/$ref", node["$ref"]
+        for key, child in node.items():
+            if not str(key).startswith("x-"):
+                yield from _refs(child, f"{where}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _refs(child, f"{where}/{index}")
+
+
+def reference_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each `$ref` that is not a local JSON pointer to something in the document.
+
+    The validator and the generator both fail on these with a traceback or a
+    dump of the document, and neither says where the reference is.
+    """
+    problems = []
+    for where, ref in _refs(spec, "#"):
+        if not isinstance(ref, str) or not ref.startswith("#/"):
+            problems.append(
+                f"{where}: malformed $ref {ref!r}: only local references ('#/components/...') are used here"
+            )
+            continue
+        try:
+            resolve(spec, ref)
+        except (KeyError, IndexError, ValueError, TypeError):
+            problems.append(f"{where}: dangling $ref {ref!r}: nothing in the document is at that pointer")
+    return problems
+
+
+def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each operationId used twice: the generator writes one module per operationId."""
+    first_seen: dict[str, str] = {}
+    problems = []
+    for path, path_item in spec.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method) if isinstance(path_item, Mapping) else None
+            if not isinstance(operation, Mapping) or "operationId" not in operation:
+                continue
+            where = f"#/paths/{_escape(path)}/{method}/operationId"
+            operation_id = str(operation["operationId"])
+            if operation_id in first_seen:
+                problems.append(
+                    f"{where}: duplicate operationId {operation_id!r}, already used at {first_seen[operation_id]}"
+                )
+            else:
+                first_seen[operation_id] = where
+    return problems
+
+
+def _top_schemas(spec: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
+    """Every schema that is not inside another one, with its pointer."""
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        yield f"#/components/schemas/{_escape(name)}", schema
+    for where, node in _all_nodes(spec, "#"):
+        parent = where.split("/")[-2:-1]
+        holds_schema = "in" in node or parent in (["content"], ["headers"])  # parameter, media type, header
+        if holds_schema and isinstance(node.get("schema"), Mapping) and not where.startswith("#/components/schemas/"):
+            yield f"{where}/schema", node["schema"]
+
+
+def _all_nodes(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    if isinstance(node, Mapping):
+        yield where, node
+        for key, child in node.items():
+            yield from _all_nodes(child, f"{where}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _all_nodes(child, f"{where}/{index}")
+
+
+def _deepest(error: ValidationError) -> ValidationError:
+    """For 'not valid under any of the given schemas', the branch's own reason (jsonschema's best_match)."""
+    return best_match(error.context) if error.context else error
+
+
+def schema_keyword_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each schema keyword with a value JSON Schema 2020-12 does not allow (`type: int`)."""
+    meta = Draft202012Validator(Draft202012Validator.META_SCHEMA)
+    problems = []
+    for where, schema in _top_schemas(spec):
+        for error in meta.iter_errors(schema):
+            cause = _deepest(error)
+            location = where + "".join(f"/{_escape(str(part))}" for part in cause.absolute_path)
+            problems.append(f"{location}: invalid schema: {short(cause.message)}")
+    return problems
+
+
 def openapi_problems(spec: Mapping[str, Any]) -> list[str]:
-    """The validator's complaint, if the document is not valid OpenAPI."""
+    """The validator's complaints, each at the pointer it names, if the document is not valid OpenAPI."""
+    problems = []
     try:
-        validate_openapi(spec)
-    except OpenAPIValidationError as error:
-        return [f"not valid OpenAPI: {error.message}"]
-    return []
+        for error in OpenAPIV31SpecValidator(spec).iter_errors():
+            if isinstance(error, DuplicateOperationIDError):
+                continue  # operation_id_problems says it with both places
+            cause = _deepest(error) if isinstance(error, ValidationError) else error
+            path = getattr(cause, "absolute_path", ())
+            where = pointer_of(path) if path and str(path[0]) in spec else "#"
+            problems.append(f"{where}: not valid OpenAPI: {short(getattr(cause, 'message', str(cause)))}")
+    except Exception as error:  # noqa: BLE001 - the validator can crash on a broken document; say so in one line
+        problems.append(f"#: the OpenAPI validator stopped ({type(error).__name__}: {short(str(error))})")
+    return problems
 
 
 def spec_problems(spec: Mapping[str, Any]) -> list[str]:
-    """All problems the three checks find; the examples are checked only in a valid document."""
-    problems = openapi_problems(spec)
-    if problems:
-        return problems
+    """All problems the checks find, each line starting with its JSON pointer.
+
+    Each stage runs only when the one before found nothing: a dangling $ref
+    makes the validator crash, and examples cannot be checked against an
+    invalid schema.
+    """
+    for stage in (reference_problems, operation_id_problems, schema_keyword_problems, openapi_problems):
+        problems = stage(spec)
+        if problems:
+            return problems
     return example_problems(spec) + enum_name_problems(spec)
+
+
+def line_numbers(text: str) -> dict[str, int]:
+    """The 1-based line of every node of a YAML document, by JSON pointer."""
+    lines: dict[str, int] = {}
+
+    def walk(node: yaml.Node, where: str) -> None:
+        lines[where] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = f"{where}/{_escape(str(key.value))}"
+                walk(value, child)
+                lines[child] = key.start_mark.line + 1  # the key's line reads better than the value's
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                walk(item, f"{where}/{index}")
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        walk(root, "#")
+    return lines
+
+
+def with_line(path: Path, problem: str, lines: Mapping[str, int]) -> str:
+    """`file:line: problem` when the problem starts with a pointer the file has, else `file: problem`."""
+    match = POINTER_AT_START.match(problem)
+    pointer = match.group(1) if match else ""
+    while pointer and pointer not in lines:
+        pointer = pointer.rpartition("/")[0]  # the nearest enclosing node the file has
+    return f"{path}:{lines[pointer]}: {problem}" if pointer else f"{path}: {problem}"
+
+
+def yaml_error(path: Path, error: yaml.YAMLError) -> str:
+    """`file:line:column: not valid YAML: problem`, in one line."""
+    mark = getattr(error, "problem_mark", None)
+    where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+    problem = getattr(error, "problem", None) or str(error)
+    return f"{where}: not valid YAML: {short(str(problem))}"
 
 
 def main(argv: list[str]) -> int:
     path = Path(argv[1] if len(argv) > 1 else "openapi.yaml")
     try:
-        spec = load_spec(path)
-    except (OSError, yaml.YAMLError, ValueError) as error:
-        print(f"{path}: cannot read the spec: {error}", file=sys.stderr)
+        text = path.read_text(encoding="utf-8")
+        spec = yaml.safe_load(text)
+        lines = line_numbers(text)
+    except yaml.YAMLError as error:
+        print(yaml_error(path, error), file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"{path}: cannot read the spec: {short(str(error))}", file=sys.stderr)
+        return 2
+    if not isinstance(spec, dict):
+        print(f"{path}: not an OpenAPI document: the top level is not a mapping", file=sys.stderr)
         return 2
     problems = spec_problems(spec)
     for problem in problems:
-        print(f"{path}: {problem}", file=sys.stderr)
+        print(with_line(path, problem, lines), file=sys.stderr)
     if problems:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         return 1

@@ -30,15 +30,15 @@ class GenerationFailed(Exception):
     """openapi-python-client exited non-zero; the message is its own output."""
 
 
-def generate_into(target: Path) -> None:
-    """Run the generator, writing the client distribution to `target` (which must not exist)."""
+def generate_into(target: Path, spec: Path = SPEC) -> None:
+    """Run the generator on `spec`, writing the client distribution to `target` (which must not exist)."""
     bin_dir = Path(sys.executable).parent
     # The post hooks call `ruff`: make it the venv's pinned one.
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     command = [
         str(bin_dir / "openapi-python-client"),
         "generate",
-        f"--path={SPEC}",
+        f"--path={spec}",
         f"--config={CONFIG}",
         f"--custom-template-path={TEMPLATES}",
         f"--output-path={target}",
