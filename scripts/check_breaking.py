@@ -470,9 +470,8 @@ def main(argv: list[str]) -> int:
             before = spec_at(args.base, args.spec)
         else:
             base_spec = args.base_spec or default_base(after, args.releases)
-            print(
-                f"breaking: base is {base_spec.resolve().relative_to(ROOT) if base_spec.resolve().is_relative_to(ROOT) else base_spec}"
-            )
+            shown = base_spec.resolve().relative_to(ROOT) if base_spec.resolve().is_relative_to(ROOT) else base_spec
+            print(f"breaking: base is {shown}")
             before = load_spec(base_spec)
         passed, report = gate(before, after, args.changelog)
     except (InputError, OSError, yaml.YAMLError, ValueError, KeyError) as error:
