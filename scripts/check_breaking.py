@@ -206,6 +206,21 @@ def project_verdict(diff: dict[str, Any], path: tuple[str, ...]) -> str | None:
     return None
 
 
+def lenient_kind(diff: dict[str, Any], path: tuple[str, ...]) -> str:
+    """api-smart-diff's verdict, but a response property added or newly required breaks no client: it reads more.
+
+    (api-smart-diff judges `required` the same way in both directions.)
+    """
+    adds_to = path[-2] if len(path) > 1 else ""
+    if (
+        "responses" in path
+        and diff["action"] == "add"
+        and (path[-1] == "required" or adds_to in ("required", "properties"))
+    ):
+        return "non-breaking"
+    return str(diff["type"])
+
+
 def describe(diff: dict[str, Any], path: tuple[str, ...]) -> str:
     """api-smart-diff's sentence, or a plain one where it has only a generic 'annotation' label."""
     text: str = diff.get("description") or ""
@@ -235,9 +250,8 @@ def classify(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
         verdict = project_verdict(diff, path)
         if path[0] == "components" and not verdict:
             continue  # the same change is reported where the operations use the schema
-        changes.append(
-            Change("breaking", path, verdict) if verdict else Change(diff["type"], path, describe(diff, path))
-        )
+        kind = "breaking" if verdict else lenient_kind(diff, path)
+        changes.append(Change(kind, path, verdict or describe(diff, path)))
     return without_consequences(changes)
 
 

@@ -1,17 +1,29 @@
-"""The breaking-change gate catches each kind of breaking edit and lets additive ones through."""
+"""The breaking-change gate catches each rule's breaking edit, passes its compatible counterpart, and has a base.
+
+Each rule is a pair of specs built by editing the real spec: the edit
+applied (base -> head) breaks users and is caught; the other direction, or
+the nearest compatible edit, passes. The wire rules run without the Python
+layer (it regenerates two clients per call); the Python layer has its own
+cases: those the wire passes.
+"""
 
 from __future__ import annotations
 
 import copy
+import os
+import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import check_breaking
-from check_breaking import gate
+import release_spec
+from check_breaking import classify, gate
+from conftest import ROOT
 
 Edit = Callable[[dict[str, Any]], object]
 UPDATE = "/api/2.0/crm/case/{caseid}"
@@ -22,31 +34,96 @@ def schemas(spec: dict[str, Any]) -> dict[str, Any]:
     return spec["components"]["schemas"]  # type: ignore[no-any-return]
 
 
-BREAKING_EDITS: dict[str, tuple[Edit, str]] = {
-    "a removed operation": (lambda s: s["paths"].pop(REOPEN), f"PUT {REOPEN}"),
-    "a removed response property": (lambda s: schemas(s)["Case"]["properties"].pop("canEdit"), "response.canEdit"),
-    "a changed type": (lambda s: schemas(s)["Case"]["properties"]["id"].update(type="string"), "response.id (type)"),
-    "a newly required request field": (
+def update(spec: dict[str, Any]) -> dict[str, Any]:
+    return spec["paths"][UPDATE]["put"]  # type: ignore[no-any-return]
+
+
+def rename_everywhere(old: str, new: str) -> Edit:
+    """Rename a word in the whole document (a schema and every $ref to it)."""
+    return lambda s: s.update(yaml.safe_load(yaml.safe_dump(s, sort_keys=False).replace(old, new)))
+
+
+def rename_path_parameter(spec: dict[str, Any]) -> None:
+    spec["components"]["parameters"]["CaseId"]["name"] = "id"
+    spec["paths"] = {path.replace("{caseid}", "{id}"): item for path, item in spec["paths"].items()}
+
+
+def optional_request_body(spec: dict[str, Any]) -> None:
+    update(spec)["requestBody"]["required"] = False
+
+
+def narrower_case_id(spec: dict[str, Any]) -> None:
+    spec["components"]["parameters"]["CaseId"]["schema"]["minimum"] = 10
+
+
+# rule: (an edit that breaks users, the text the gate's line must hold, a compatible edit that passes)
+# A `None` compatible edit means: the breaking edit undone, i.e. the pair compared head -> base.
+RULES: dict[str, tuple[Edit, str, Edit | None]] = {
+    "a removed operation": (lambda s: s["paths"].pop(REOPEN), f"PUT {REOPEN}", None),
+    "a renamed operationId": (
+        lambda s: update(s).update(operationId="changeCase"),
+        "operationId `updateCase` renamed to `changeCase`",
+        lambda s: update(s).update(summary="Update a CRM case"),
+    ),
+    "a renamed path parameter": (
+        rename_path_parameter,
+        "parameter `caseid` renamed to `id`",
+        lambda s: s["components"]["parameters"]["CaseId"].update(description="The case's id."),
+    ),
+    "a request body made required": (
+        lambda s: update(s)["requestBody"].update(required=True),
+        "request body made required",
+        None,
+    ),
+    "a removed request property": (
+        lambda s: schemas(s)["UpdateCaseRequest"]["properties"].pop("isNotify"),
+        "request property `isNotify` removed",
+        None,
+    ),
+    "a newly required request property": (
         lambda s: schemas(s)["UpdateCaseRequest"]["required"].append("members"),
-        "request body",
+        "request property `members` is now required",
+        None,
     ),
-    "a narrowed parameter": (
-        lambda s: s["components"]["parameters"]["CaseId"]["schema"].update(minimum=10),
-        "parameter 0: (minimum)",
+    "a removed response property": (
+        lambda s: (schemas(s)["Case"]["properties"].pop("canEdit"), schemas(s)["Case"]["required"].remove("canEdit")),
+        "response property `canEdit` removed",
+        None,
     ),
-    "a narrowed request field": (
-        lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["title"].update(maxLength=100),
-        "title (maxLength)",
+    "a response property no longer required": (
+        lambda s: schemas(s)["Case"]["required"].remove("canEdit"),
+        "response property `canEdit` is no longer required",
+        None,
+    ),
+    "a changed type": (
+        lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["isPrivate"].update(type="string"),
+        'type changed: "boolean" -> "string"',
+        lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["isPrivate"].update(description="Private or not."),
     ),
     "a removed enum value": (
         lambda s: (schemas(s)["ShareType"]["enum"].pop(), schemas(s)["ShareType"]["x-enum-varnames"].pop()),
-        "shareType (enum)",
+        "enum value 2 removed",
+        lambda s: schemas(s)["ShareType"].update(description="Who may see it."),
+    ),
+    "a renamed schema": (
+        rename_everywhere("Employee", "Person"),
+        "schema `Employee` removed or renamed",
+        lambda s: schemas(s).update(Stage={"type": "string", "description": "Stage of a case."}),
+    ),
+    "a narrowed parameter": (narrower_case_id, "narrowed: minimum 1 -> 10", None),
+    "a narrowed request field": (
+        lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["title"].update(maxLength=100),
+        "narrowed: maxLength null -> 100",
+        None,
     ),
     "a renamed enum member": (
         lambda s: schemas(s)["FieldType"]["x-enum-varnames"].__setitem__(2, "Select"),
-        "fieldType (x-enum-varnames)",
+        'enum member name "SelectBox" renamed to "Select"',
+        lambda s: schemas(s)["FieldType"].update(description="The kind of a custom field."),
     ),
 }
+# Where the rule's breaking edit is the base, not the head: the request body starts optional.
+STARTS_FROM: dict[str, Edit] = {"a request body made required": optional_request_body}
 
 ADDITIVE_EDITS: dict[str, Edit] = {
     "an optional response property": lambda s: schemas(s)["Case"]["properties"].update(
@@ -63,6 +140,7 @@ ADDITIVE_EDITS: dict[str, Edit] = {
             }
         }
     ),
+    "a reworded description": lambda s: update(s).update(description="Changes a case."),
 }
 
 
@@ -76,89 +154,236 @@ def changelog(tmp_path: Path) -> Path:
     return path
 
 
-def edited(spec: dict[str, Any], edit: Edit, version: str | None = None) -> dict[str, Any]:
+def edited(spec: dict[str, Any], *edits: Edit, version: str | None = None) -> dict[str, Any]:
     after = copy.deepcopy(spec)
-    edit(after)
+    for edit in edits:
+        edit(after)
     if version:
         after["info"]["version"] = version
     return after
 
 
-@pytest.mark.parametrize("kind", BREAKING_EDITS)
-def test_a_breaking_edit_fails_without_a_major_bump_and_is_located(
-    pristine_spec: dict[str, Any], changelog: Path, kind: str
-) -> None:
-    edit, where = BREAKING_EDITS[kind]
-
-    passed, report = gate(pristine_spec, edited(pristine_spec, edit, "1.1.0"), changelog)
-
-    assert not passed
-    breaking = [line for line in report if line.startswith("BREAKING")]
-    assert breaking and any(where in line for line in breaking), report
-    assert "FAIL: " in report[-1] and "major version was not raised (1.0.0 -> 1.1.0)" in report[-1]
+def rule_pair(spec: dict[str, Any], rule: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The base and the head of a rule's breaking edit, both 1.0.0."""
+    start = STARTS_FROM.get(rule)
+    base = edited(spec, *([start] if start else []))
+    return base, edited(base, RULES[rule][0])
 
 
-@pytest.mark.parametrize("kind", BREAKING_EDITS)
-def test_a_breaking_edit_passes_with_a_major_bump_and_a_changelog_entry(
-    pristine_spec: dict[str, Any], changelog: Path, kind: str
-) -> None:
-    passed, report = gate(pristine_spec, edited(pristine_spec, BREAKING_EDITS[kind][0], "2.0.0"), changelog)
-
-    assert passed, report
-    assert report[-1].endswith("(major version raised)")
+def breaking_lines(report: list[str]) -> list[str]:
+    return [line for line in report if line.startswith("BREAKING")]
 
 
-@pytest.mark.parametrize("kind", ADDITIVE_EDITS)
-def test_an_additive_edit_passes_and_is_listed(pristine_spec: dict[str, Any], changelog: Path, kind: str) -> None:
-    passed, report = gate(pristine_spec, edited(pristine_spec, ADDITIVE_EDITS[kind], "1.1.0"), changelog)
+class TestEachWireRule:
+    @pytest.mark.parametrize("rule", RULES)
+    def test_its_breaking_edit_fails_without_a_major_bump_and_is_listed_once(
+        self, pristine_spec: dict[str, Any], changelog: Path, rule: str
+    ) -> None:
+        base, head = rule_pair(pristine_spec, rule)
+        head["info"]["version"] = "1.1.0"
 
-    assert passed, report
-    assert not [line for line in report if line.startswith("BREAKING")]
-    assert any(line.startswith("non-breaking") for line in report), report
+        passed, report = gate(base, head, changelog, python_api=False)
+
+        assert not passed
+        matching = [line for line in breaking_lines(report) if RULES[rule][1] in line]
+        assert len(matching) == 1, report
+        assert "FAIL: " in report[-1] and "major version was not raised (1.0.0 -> 1.1.0)" in report[-1]
+
+    @pytest.mark.parametrize("rule", RULES)
+    def test_its_compatible_counterpart_passes(self, pristine_spec: dict[str, Any], changelog: Path, rule: str) -> None:
+        base, head = rule_pair(pristine_spec, rule)
+        compatible = RULES[rule][2]
+        # the breaking edit undone (head -> base), or the nearest compatible edit
+        before, after = (head, base) if compatible is None else (base, edited(base, compatible))
+        after["info"]["version"] = "1.1.0"
+
+        passed, report = gate(before, after, changelog, python_api=False)
+
+        assert passed, report
+        assert not breaking_lines(report)
+
+    @pytest.mark.parametrize("rule", RULES)
+    def test_its_breaking_edit_passes_with_a_major_bump(
+        self, pristine_spec: dict[str, Any], changelog: Path, rule: str
+    ) -> None:
+        base, head = rule_pair(pristine_spec, rule)
+        head["info"]["version"] = "2.0.0"
+
+        passed, report = gate(base, head, changelog, python_api=False)
+
+        assert passed, report
+        assert report[-1].endswith("(major version raised)")
 
 
-def test_a_new_version_without_a_changelog_entry_fails(pristine_spec: dict[str, Any], tmp_path: Path) -> None:
-    changelog = tmp_path / "CHANGELOG.md"
-    changelog.write_text("# Changelog\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
+class TestThePythonApiLayer:
+    def test_a_renamed_tag_passes_the_wire_but_fails_for_the_module_users_import(
+        self, pristine_spec: dict[str, Any], changelog: Path
+    ) -> None:
+        head = edited(pristine_spec, lambda s: update(s).update(tags=["case"]))
 
-    passed, report = gate(
-        pristine_spec, edited(pristine_spec, ADDITIVE_EDITS["an optional request field"], "1.1.0"), changelog
+        assert not [change for change in classify(pristine_spec, head) if change.kind == "breaking"]
+        passed, report = gate(pristine_spec, head, changelog)
+
+        assert not passed
+        assert breaking_lines(report) == [
+            "BREAKING  Python API: public object was removed  at Python API onlyoffice_crm_client.api.cases.update_case"
+        ]
+
+    def test_a_wire_change_lists_where_python_users_meet_it_on_the_same_line(
+        self, pristine_spec: dict[str, Any], changelog: Path
+    ) -> None:
+        head = edited(pristine_spec, RULES["a removed request property"][0])
+
+        passed, report = gate(pristine_spec, head, changelog)
+
+        assert not passed
+        (line,) = breaking_lines(report)
+        assert "request property `isNotify` removed" in line
+        assert "Python API onlyoffice_crm_client.models.update_case_request.UpdateCaseRequest.is_notify" in line
+
+    @pytest.mark.parametrize("kind", ADDITIVE_EDITS)
+    def test_an_additive_edit_passes_both_layers_and_is_listed(
+        self, pristine_spec: dict[str, Any], changelog: Path, kind: str
+    ) -> None:
+        passed, report = gate(pristine_spec, edited(pristine_spec, ADDITIVE_EDITS[kind], version="1.1.0"), changelog)
+
+        assert passed, report
+        assert not breaking_lines(report)
+        assert any(line.startswith(("non-breaking", "annotation")) for line in report), report
+
+
+class TestVersionsAndChangelog:
+    def test_a_new_version_without_a_changelog_entry_fails(self, pristine_spec: dict[str, Any], tmp_path: Path) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text("# Changelog\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
+        head = edited(pristine_spec, ADDITIVE_EDITS["an optional request field"], version="1.1.0")
+
+        passed, report = gate(pristine_spec, head, changelog, python_api=False)
+
+        assert not passed
+        assert report[-1] == "FAIL: info.version is now 1.1.0 but CHANGELOG.md has no '## [1.1.0]' entry"
+
+    def test_the_projects_changelog_has_the_current_version(self, pristine_spec: dict[str, Any]) -> None:
+        assert check_breaking.changelog_has(ROOT / "CHANGELOG.md", pristine_spec["info"]["version"])
+
+
+def write_release(releases: Path, spec: dict[str, Any]) -> Path:
+    path = releases / f"{spec['info']['version']}.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class TestTheBase:
+    def test_the_released_1_0_0_is_recorded_and_valid(self) -> None:
+        released = check_breaking.released_specs()
+
+        assert released[0].name == "1.0.0.yaml"
+        assert check_breaking.load_spec(released[0])["info"]["version"] == "1.0.0"
+
+    def test_the_default_base_is_the_newest_release_up_to_the_version_by_number(
+        self, pristine_spec: dict[str, Any], tmp_path: Path
+    ) -> None:
+        for version in ("1.0.0", "1.2.0", "1.10.0", "2.0.0"):
+            write_release(tmp_path, edited(pristine_spec, version=version))
+
+        assert check_breaking.default_base(edited(pristine_spec, version="1.11.0"), tmp_path).name == "1.10.0.yaml"
+
+    def test_at_a_release_the_base_is_the_release_before(self, pristine_spec: dict[str, Any], tmp_path: Path) -> None:
+        write_release(tmp_path, edited(pristine_spec, version="1.0.0"))
+        write_release(tmp_path, edited(pristine_spec, version="2.0.0"))
+
+        assert check_breaking.default_base(edited(pristine_spec, version="2.0.0"), tmp_path).name == "1.0.0.yaml"
+        changed = edited(pristine_spec, ADDITIVE_EDITS["a reworded description"], version="2.0.0")
+        assert check_breaking.default_base(changed, tmp_path).name == "2.0.0.yaml"
+
+    def test_with_no_release_recorded_the_gate_refuses_to_pass(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert check_breaking.main(["check_breaking", "--releases", str(tmp_path)]) == 2
+        assert "no released spec in" in capsys.readouterr().err
+
+    def test_an_unknown_base_ref_is_a_clear_error(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert check_breaking.main(["check_breaking", "--base", "no-such-ref-anywhere"]) == 2
+        assert "cannot read openapi.yaml at 'no-such-ref-anywhere'" in capsys.readouterr().err
+
+
+class TestRecordingARelease:
+    def test_a_new_version_is_copied_byte_for_byte(self, tmp_path: Path) -> None:
+        spec = tmp_path / "openapi.yaml"
+        shutil.copy(ROOT / "openapi.yaml", spec)
+
+        assert release_spec.main(["release_spec", "--spec", str(spec), "--releases", str(tmp_path / "r")]) == 0
+        assert (tmp_path / "r" / "1.0.0.yaml").read_bytes() == spec.read_bytes()
+        assert release_spec.main(["release_spec", "--spec", str(spec), "--releases", str(tmp_path / "r")]) == 0
+
+    def test_a_recorded_version_with_other_content_is_refused_and_kept(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        spec = tmp_path / "openapi.yaml"
+        spec.write_text((ROOT / "openapi.yaml").read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        releases = tmp_path / "r"
+        releases.mkdir()
+        shutil.copy(ROOT / "openapi.yaml", releases / "1.0.0.yaml")
+
+        assert release_spec.main(["release_spec", "--spec", str(spec), "--releases", str(releases)]) == 1
+        assert "exists with other content" in capsys.readouterr().err
+        assert (releases / "1.0.0.yaml").read_bytes() == (ROOT / "openapi.yaml").read_bytes()
+
+
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "dist", ".stamps", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
+)
+
+
+@pytest.fixture
+def fresh_clone(tmp_path: Path) -> Path:
+    """The project committed to a new repository with no tags, sharing the installed tools."""
+    clone = tmp_path / "clone"
+    shutil.copytree(ROOT, clone, ignore=NOT_COPIED)
+    (clone / ".venv").symlink_to(ROOT / ".venv")
+    (clone / "node_modules").symlink_to(ROOT / "node_modules")
+    for args in (
+        ["init", "-q"],
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "c"],
+    ):
+        subprocess.run(["git", *args], cwd=clone, check=True, capture_output=True)
+    assert not subprocess.run(["git", "tag"], cwd=clone, capture_output=True, text=True, check=True).stdout
+    return clone
+
+
+def make_breaking(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed", "breaking"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MAKEFLAGS": ""},
+        timeout=240,
     )
 
-    assert not passed
-    assert report[-1] == "FAIL: info.version is now 1.1.0 but CHANGELOG.md has no '## [1.1.0]' entry"
 
+class TestAFreshCloneWithoutTags:
+    def test_make_breaking_compares_with_the_last_release_and_passes_on_the_unchanged_spec(
+        self, fresh_clone: Path
+    ) -> None:
+        result = make_breaking(fresh_clone)
 
-def test_the_projects_changelog_has_the_current_version(pristine_spec: dict[str, Any]) -> None:
-    assert check_breaking.changelog_has(check_breaking.ROOT / "CHANGELOG.md", pristine_spec["info"]["version"])
+        assert result.returncode == 0, result.stderr
+        assert "breaking: base is releases/1.0.0.yaml" in result.stdout
+        assert "OK: 0 breaking" in result.stdout
 
+    def test_make_breaking_fails_on_a_removed_response_property(self, fresh_clone: Path) -> None:
+        spec_path = fresh_clone / "openapi.yaml"
+        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
+        RULES["a removed response property"][0](spec)
+        for example in spec["components"]["examples"].values():  # so that the spec still passes lint
+            example["value"]["response"].pop("canEdit")
+        spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
-def test_with_no_version_tag_the_gate_says_so_and_passes(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(check_breaking, "newest_version_tag", lambda: None)
+        result = make_breaking(fresh_clone)
 
-    assert check_breaking.main(["check_breaking"]) == 0
-    assert "no v* tag to compare against" in capsys.readouterr().out
-
-
-def test_an_unknown_base_ref_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert check_breaking.main(["check_breaking", "--base", "no-such-ref-anywhere"]) == 2
-    assert "cannot read openapi.yaml at 'no-such-ref-anywhere'" in capsys.readouterr().err
-
-
-def test_the_default_base_is_the_newest_release_tag_before_head(tmp_path: Path) -> None:
-    def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
-
-    git("init", "-q")
-    for version in ("1.0.0", "1.2.0", "1.10.0"):
-        (tmp_path / "openapi.yaml").write_text(f"version: {version}\n", encoding="utf-8")
-        git("add", "openapi.yaml")
-        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", version)
-        git("tag", f"v{version}")
-
-    # at the v1.10.0 release itself the base is the release before it, compared by version not by name
-    assert check_breaking.newest_version_tag(tmp_path) == "v1.2.0"
-    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "work")
-    assert check_breaking.newest_version_tag(tmp_path) == "v1.10.0"
+        assert result.returncode != 0
+        assert "response property `canEdit` removed" in result.stderr
+        assert "major version was not raised (1.0.0 -> 1.0.0)" in result.stderr
