@@ -222,7 +222,7 @@ def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
         if names is None:
             problems.append(f"{where}: integer enum has no x-enum-varnames")
         elif len(names) != len(schema["enum"]):
-            problems.append(f"{where}: x-enum-varnames has {len(names)} names for {len(schema['enum'])} values")
+            problems.append(f"{where}/x-enum-varnames: {len(names)} names for {len(schema['enum'])} enum values")
         elif len(set(names)) != len(names):
             problems.append(f"{where}: x-enum-varnames repeats a name")
     return problems

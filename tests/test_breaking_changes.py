@@ -23,6 +23,7 @@ import yaml
 import check_breaking
 import release_spec
 from check_breaking import classify, gate
+from check_spec import load_spec
 from conftest import ROOT
 
 Edit = Callable[[dict[str, Any]], object]
@@ -278,7 +279,7 @@ class TestTheBase:
         released = check_breaking.released_specs()
 
         assert released[0].name == "1.0.0.yaml"
-        assert check_breaking.load_spec(released[0])["info"]["version"] == "1.0.0"
+        assert load_spec(released[0])["info"]["version"] == "1.0.0"
 
     def test_the_default_base_is_the_newest_release_up_to_the_version_by_number(
         self, pristine_spec: dict[str, Any], tmp_path: Path

@@ -120,7 +120,7 @@ def test_every_integer_enum_has_a_name_for_each_value(pristine_spec: dict[str, A
 def test_a_names_list_of_the_wrong_length_is_reported(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["FieldType"]["x-enum-varnames"].pop()
 
-    assert enum_name_problems(spec) == ["#/components/schemas/FieldType: x-enum-varnames has 5 names for 6 values"]
+    assert enum_name_problems(spec) == ["#/components/schemas/FieldType/x-enum-varnames: 5 names for 6 enum values"]
 
 
 def test_an_integer_enum_without_names_is_reported(spec: dict[str, Any]) -> None:

@@ -1,4 +1,4 @@
-"""`make generate` is atomic and incremental, and `make check-generated` catches drift.
+"""`make generate` runs only on a spec that passed validate and lint, is atomic and incremental; drift is caught.
 
 Each test works in a temporary copy of the project (sharing its installed
 tools), so the real generated/ is never touched.
@@ -17,18 +17,22 @@ import pytest
 from conftest import ROOT
 
 NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "dist", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
+    ".git", ".venv", "node_modules", "dist", ".stamps", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
 )
 SPEC_BROKEN_WAYS = {
     "invalid YAML": ("paths:", "paths:\n  - oops: ["),
     "a reference to a missing schema": ("#/components/schemas/Contact'", "#/components/schemas/Contakt'"),
     "the vendor's regex path": ("/api/2.0/crm/case/{caseid}/reopen:", "/api/2.0/crm/case/{caseid:[0-9]+}/reopen:"),
+    # the generator itself exits 0 on this one: it overwrites update_case.py with the reopen operation
+    "a duplicated operationId": ("operationId: reopenCase", "operationId: updateCase"),
 }
 EXPECTED_MESSAGE = {
-    "invalid YAML": "Invalid YAML",
-    "a reference to a missing schema": "Could not find reference",
-    "the vendor's regex path": "Incorrect path templating",
+    "invalid YAML": "not valid YAML",
+    "a reference to a missing schema": "dangling $ref '#/components/schemas/Contakt'",
+    "the vendor's regex path": "Path parameter `caseid` is not used in the path",
+    "a duplicated operationId": "duplicate operationId 'updateCase'",
 }
+MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
 
 
 @pytest.fixture
@@ -37,13 +41,14 @@ def project(tmp_path: Path) -> Path:
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
     (copy / ".venv").symlink_to(ROOT / ".venv")
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
     return copy
 
 
 def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
-    # -o: the copied requirements.lock may look newer than the shared venv; never reinstall it.
+    # -o: the copied locks may look newer than the shared tools; never reinstall them.
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", *targets],
+        [*MAKE, *targets],
         cwd=project,
         capture_output=True,
         text=True,
@@ -71,10 +76,28 @@ def test_a_broken_spec_fails_generation_clearly_and_leaves_generated_unchanged(p
     result = make(project, "generate")
 
     assert result.returncode != 0
-    assert "generated is unchanged" in result.stderr
     assert EXPECTED_MESSAGE[way] in result.stderr
+    assert "Traceback" not in result.stderr
     assert fingerprint(project / "generated") == before
     assert not list(project.glob(".generating-*")), "the scratch folder was left behind"
+
+
+@pytest.mark.parametrize("targets", [("-j4",), ("-j4", "generate", "validate", "lint"), ("-j4", "check-generated")])
+def test_a_duplicated_operation_id_fails_any_parallel_make_and_leaves_generated_untouched(
+    project: Path, targets: tuple[str, ...]
+) -> None:
+    before = fingerprint(project / "generated")
+    spec = project / "openapi.yaml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("operationId: reopenCase", "operationId: updateCase"), encoding="utf-8"
+    )
+
+    result = make(project, *targets)
+
+    assert result.returncode != 0
+    assert "duplicate operationId 'updateCase'" in result.stderr
+    assert fingerprint(project / "generated") == before
+    assert not (project / ".stamps" / "validated").exists()
 
 
 def test_generate_with_nothing_changed_does_nothing(project: Path) -> None:

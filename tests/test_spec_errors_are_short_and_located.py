@@ -1,0 +1,132 @@
+"""Every way the spec can be broken gets one short line naming where, and a meaningful exit status.
+
+Each case edits the real openapi.yaml as text, so the line the message
+names is the line of the edit in the file a person would open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+import check_spec
+from conftest import SPEC_PATH
+
+
+class Breakage(NamedTuple):
+    old: str  # text of the real spec, replaced once
+    new: str
+    status: int
+    pointer: str  # the JSON pointer the message must name ("" for YAML, which has none)
+    message: str
+
+
+BREAKAGES: dict[str, Breakage] = {
+    "YAML syntax": Breakage("paths:\n", "paths:\n  - oops: [\n", 2, "", "not valid YAML: expected ',' or ']'"),
+    "a dangling $ref": Breakage(
+        "$ref: '#/components/schemas/Contact'",
+        "$ref: '#/components/schemas/Contakt'",
+        1,
+        "#/components/schemas/Case/properties/members/items/$ref",
+        "dangling $ref '#/components/schemas/Contakt'",
+    ),
+    "a malformed $ref": Breakage(
+        "$ref: '#/components/schemas/Contact'",
+        "$ref: 'components/schemas/Contact'",
+        1,
+        "#/components/schemas/Case/properties/members/items/$ref",
+        "malformed $ref 'components/schemas/Contact'",
+    ),
+    "an invalid type": Breakage(
+        "      format: int32\n      enum: [0, 1, 2, 3, 4, 5]",
+        "      format: int32\n      enum: [0, 1, 2, 3, 4, 5]\n      type: int",
+        1,
+        "#/components/schemas/FieldType/type",
+        "invalid schema: 'int' is not one of",
+    ),
+    "an invalid schema keyword": Breakage(
+        "        minimum: 1\n",
+        "        minimum: one\n",
+        1,
+        "#/components/parameters/CaseId/schema/minimum",
+        "invalid schema: 'one' is not of type 'number'",
+    ),
+    "an example that does not match": Breakage(
+        "      example: 42\n",
+        "      example: 0\n",
+        1,
+        "#/components/parameters/CaseId/example",
+        "example does not match #/components/parameters/CaseId/schema: at '': 0 is less than the minimum of 1",
+    ),
+    "a duplicate operationId": Breakage(
+        "operationId: reopenCase",
+        "operationId: updateCase",
+        1,
+        "#/paths/~1api~12.0~1crm~1case~1{caseid}~1reopen/put/operationId",
+        "duplicate operationId 'updateCase', already used at #/paths/~1api~12.0~1crm~1case~1{caseid}/put/operationId",
+    ),
+    "an enum names list of the wrong length": Breakage(
+        "x-enum-varnames: [TextField, TextArea, SelectBox, CheckBox, Heading, Date]",
+        "x-enum-varnames: [TextField, TextArea, SelectBox, CheckBox, Heading]",
+        1,
+        "#/components/schemas/FieldType/x-enum-varnames",
+        "5 names for 6 enum values",
+    ),
+}
+MAX_LINES = 2  # the problem, and the count
+MAX_LINE_LENGTH = 300
+
+
+class Checked(NamedTuple):
+    status: int
+    errors: list[str]
+    edited_line: int  # the 1-based line where the edit starts
+
+
+@pytest.fixture(params=BREAKAGES)
+def broken(request: pytest.FixtureRequest, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, Checked]:
+    """check_spec run on the real spec broken one way."""
+    way: str = request.param
+    breakage = BREAKAGES[way]
+    text = SPEC_PATH.read_text(encoding="utf-8")
+    assert breakage.old in text, f"the spec no longer holds the text this case edits: {breakage.old!r}"
+    start = text.index(breakage.old)
+    path = tmp_path / "openapi.yaml"
+    path.write_text(text.replace(breakage.old, breakage.new, 1), encoding="utf-8")
+    status = check_spec.main(["check_spec", str(path)])
+    errors = capsys.readouterr().err.splitlines()
+    return way, Checked(status, errors, text.count("\n", 0, start) + 1)
+
+
+def test_the_message_names_the_problem_and_its_pointer(broken: tuple[str, Checked]) -> None:
+    way, checked = broken
+    breakage = BREAKAGES[way]
+
+    assert checked.status == breakage.status
+    assert f"{breakage.pointer}: {breakage.message}" in checked.errors[0]
+
+
+def test_the_message_names_the_file_line_near_the_edit(broken: tuple[str, Checked]) -> None:
+    way, checked = broken
+    location = checked.errors[0].split(": ", 1)[0]  # openapi.yaml:LINE or openapi.yaml:LINE:COLUMN
+
+    line = int(location.split(":")[1])
+
+    assert checked.edited_line <= line <= checked.edited_line + 2, (way, checked.errors[0])
+
+
+def test_the_message_is_short_and_has_no_traceback(broken: tuple[str, Checked]) -> None:
+    _, checked = broken
+
+    assert 1 <= len(checked.errors) <= MAX_LINES, checked.errors
+    assert all(len(line) <= MAX_LINE_LENGTH for line in checked.errors), checked.errors
+    assert not any("Traceback" in line for line in checked.errors)
+
+
+def test_a_validator_message_quoting_the_document_is_cut_to_one_short_line() -> None:
+    assert (
+        check_spec.short("{" + "'x': 1, " * 10_000 + "} is not valid\nmore")
+        == ("{" + "'x': 1, " * 10_000)[: check_spec.MAX_MESSAGE - 1] + "…"
+    )
