@@ -5,8 +5,9 @@ line (`openapi.yaml:123: #/components/schemas/Case/...: message`), in one
 short line: never a traceback, never the whole document.
 
 0. the file is YAML; every `$ref` is a local JSON pointer (`#/...`) to
-   something that exists; every operationId is unique (the generator would
-   silently overwrite one operation's module with the other's);
+   something that exists; no two operationIds (or schema names) give the
+   same generated module (or class) name: the generator would silently
+   write one over the other;
 1. the document is valid OpenAPI 3.1 (openapi-spec-validator), and every
    schema in it is a valid JSON Schema 2020-12 schema (its meta-schema);
 2. every example in it (media type, parameter, header and schema examples)
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
+from openapi_python_client.strings import pascal_case, snake_case
 from openapi_spec_validator import OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 from referencing import Registry, Resource
@@ -271,24 +273,40 @@ def reference_problems(spec: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each operationId used twice: the generator writes one module per operationId."""
-    first_seen: dict[str, str] = {}
-    problems = []
+def _operation_ids(spec: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     for path, path_item in spec.get("paths", {}).items():
         for method in HTTP_METHODS:
             operation = path_item.get(method) if isinstance(path_item, Mapping) else None
-            if not isinstance(operation, Mapping) or "operationId" not in operation:
-                continue
-            where = f"#/paths/{_escape(path)}/{method}/operationId"
-            operation_id = str(operation["operationId"])
-            if operation_id in first_seen:
-                problems.append(
-                    f"{where}: duplicate operationId {operation_id!r}, already used at {first_seen[operation_id]}"
-                )
-            else:
-                first_seen[operation_id] = where
+            if isinstance(operation, Mapping) and "operationId" in operation:
+                yield f"#/paths/{_escape(path)}/{method}/operationId", str(operation["operationId"])
+
+
+def _clashes(named: Iterable[tuple[str, str]], python_name: Callable[[str], str], what: str) -> list[str]:
+    """One line for each name whose generated Python name another one already has."""
+    first_seen: dict[str, tuple[str, str]] = {}
+    problems = []
+    for where, name in named:
+        key = python_name(name)
+        if key not in first_seen:
+            first_seen[key] = (where, name)
+            continue
+        other_where, other = first_seen[key]
+        same = f"duplicate {what} {name!r}" if other == name else f"{what} {name!r} becomes {key!r} like {other!r}"
+        problems.append(f"{where}: {same}, already used at {other_where}")
     return problems
+
+
+def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each operationId, or schema name, whose generated module or class another one already has.
+
+    openapi-python-client writes one module per operationId (snake_case) and
+    one class per schema (PascalCase); on a clash it silently writes one over
+    the other and exits 0, even with --fail-on-warning.
+    """
+    schemas = [
+        (f"#/components/schemas/{_escape(name)}", name) for name in spec.get("components", {}).get("schemas", {})
+    ]
+    return _clashes(_operation_ids(spec), snake_case, "operationId") + _clashes(schemas, pascal_case, "schema name")
 
 
 def _top_schemas(spec: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:

@@ -67,6 +67,20 @@ BREAKAGES: dict[str, Breakage] = {
         "#/paths/~1api~12.0~1crm~1case~1{caseid}~1reopen/put/operationId",
         "duplicate operationId 'updateCase', already used at #/paths/~1api~12.0~1crm~1case~1{caseid}/put/operationId",
     ),
+    "an operationId whose module another one has": Breakage(
+        "operationId: reopenCase",
+        "operationId: update_case",
+        1,
+        "#/paths/~1api~12.0~1crm~1case~1{caseid}~1reopen/put/operationId",
+        "operationId 'update_case' becomes 'update_case' like 'updateCase'",
+    ),
+    "a schema whose model class another one has": Breakage(
+        "    Contact:\n",
+        "    case:\n      type: string\n      description: A clash.\n    Contact:\n",
+        1,
+        "#/components/schemas/case",
+        "schema name 'case' becomes 'Case' like 'Case', already used at #/components/schemas/Case",
+    ),
     "an enum names list of the wrong length": Breakage(
         "x-enum-varnames: [TextField, TextArea, SelectBox, CheckBox, Heading, Date]",
         "x-enum-varnames: [TextField, TextArea, SelectBox, CheckBox, Heading]",
