@@ -65,8 +65,10 @@ $(NODE_STAMP): package-lock.json
 	@touch $@
 
 validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enums are named
+	@echo "validate: $(SPEC) passed ($(VALIDATED) is newer than it)"
 
 lint: $(LINTED) ## Lint the spec with Redocly CLI (redocly.yaml); any warning fails
+	@echo "lint: $(SPEC) passed ($(LINTED) is newer than it)"
 
 # The stamp is removed first and written last: a failing check leaves none.
 $(VALIDATED): $(SPEC) scripts/check_spec.py | $(PY_STAMP)

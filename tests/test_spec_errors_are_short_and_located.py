@@ -47,10 +47,10 @@ BREAKAGES: dict[str, Breakage] = {
         "invalid schema: 'int' is not one of",
     ),
     "an invalid schema keyword": Breakage(
-        "        minimum: 1\n",
-        "        minimum: one\n",
+        "      format: int32\n      enum: [0, 1, 2, 3, 4, 5]",
+        "      format: int32\n      enum: [0, 1, 2, 3, 4, 5]\n      minimum: one",
         1,
-        "#/components/parameters/CaseId/schema/minimum",
+        "#/components/schemas/FieldType/minimum",
         "invalid schema: 'one' is not of type 'number'",
     ),
     "an example that does not match": Breakage(
@@ -58,7 +58,7 @@ BREAKAGES: dict[str, Breakage] = {
         "      example: 0\n",
         1,
         "#/components/parameters/CaseId/example",
-        "example does not match #/components/parameters/CaseId/schema: at '': 0 is less than the minimum of 1",
+        "example does not match #/components/parameters/CaseId/schema: at '': 0 is less than the minimum of",
     ),
     "a duplicate operationId": Breakage(
         "operationId: reopenCase",
