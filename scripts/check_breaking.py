@@ -173,6 +173,8 @@ def project_verdict(diff: dict[str, Any], path: tuple[str, ...]) -> str | None:
     """A sentence saying why a change breaks users, where the project is stricter than api-smart-diff, else None."""
     action, keyword = diff["action"], path[-1] if path else ""
     before, after = diff.get("before"), diff.get("after")
+    if "examples" in path or "example" in path:
+        return None  # example values, not the contract
     if path[:2] == ("components", "schemas"):
         if len(path) == 3 and action == "remove":
             return f"schema `{path[2]}` removed or renamed: the model class users import is gone"
@@ -182,6 +184,10 @@ def project_verdict(diff: dict[str, Any], path: tuple[str, ...]) -> str | None:
         return f"operationId `{before}` {change}: the generated module and its functions go"
     if keyword == "name" and len(path) > 2 and path[-3] == "parameters" and action == "replace":
         return f"parameter `{before}` renamed to `{after}`"
+    if action == "remove" and len(path) > 1 and path[-2] == "parameters" and isinstance(before, dict):
+        return f"parameter `{before.get('name', path[-1])}` removed: the generated functions no longer accept it"
+    if keyword == "required" and len(path) > 2 and path[-3] == "parameters" and after is True and before is not True:
+        return "parameter made required"
     if path[-2:] == ("requestBody", "required") and after is True and before is not True:
         return "request body made required"
     if action == "remove" and len(path) > 1 and path[-2] == "properties":

@@ -53,6 +53,12 @@ def optional_request_body(spec: dict[str, Any]) -> None:
     update(spec)["requestBody"]["required"] = False
 
 
+def optional_query_parameter(spec: dict[str, Any]) -> None:
+    update(spec).setdefault("parameters", []).append(
+        {"name": "fields", "in": "query", "required": False, "description": "Fields.", "schema": {"type": "string"}}
+    )
+
+
 def narrower_case_id(spec: dict[str, Any]) -> None:
     spec["components"]["parameters"]["CaseId"]["schema"]["minimum"] += 10
 
@@ -70,6 +76,16 @@ RULES: dict[str, tuple[Edit, str, Edit | None]] = {
         rename_path_parameter,
         "parameter `caseid` renamed to `id`",
         lambda s: s["components"]["parameters"]["CaseId"].update(description="The case's id."),
+    ),
+    "a removed parameter": (
+        lambda s: update(s)["parameters"].pop(),
+        "parameter `fields` removed",
+        None,
+    ),
+    "a parameter made required": (
+        lambda s: update(s)["parameters"][-1].update(required=True),
+        "parameter made required",
+        None,
     ),
     "a request body made required": (
         lambda s: update(s)["requestBody"].update(required=True),
@@ -123,8 +139,12 @@ RULES: dict[str, tuple[Edit, str, Edit | None]] = {
         lambda s: schemas(s)["FieldType"].update(description="The kind of a custom field."),
     ),
 }
-# Where the rule's breaking edit is the base, not the head: the request body starts optional.
-STARTS_FROM: dict[str, Edit] = {"a request body made required": optional_request_body}
+# Where the rule needs a base other than the real spec: an optional request body, an optional parameter.
+STARTS_FROM: dict[str, Edit] = {
+    "a request body made required": optional_request_body,
+    "a removed parameter": optional_query_parameter,
+    "a parameter made required": optional_query_parameter,
+}
 
 ADDITIVE_EDITS: dict[str, Edit] = {
     "an optional response property": lambda s: schemas(s)["Case"]["properties"].update(
