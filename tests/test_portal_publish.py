@@ -80,7 +80,9 @@ def test_publishing_different_bytes_under_a_published_version_is_refused(
     shutil.copytree(built_dist, changed)
     (changed / "openapi.json").write_text((changed / "openapi.json").read_text() + "\n")
 
-    with pytest.raises(PublishError, match=rf"version {re.escape(CURRENT)} is already published .* with different bytes"):
+    with pytest.raises(
+        PublishError, match=rf"version {re.escape(CURRENT)} is already published .* with different bytes"
+    ):
         publish(changed, portal)
 
     assert fingerprint(portal) == before
