@@ -116,7 +116,9 @@ def test_the_version_page_shows_both_operations_and_the_enum_names(
     page.screenshot(path=SCREENSHOTS / "portal-update-case.png", full_page=True)
 
     text = page.inner_text("body")
-    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox"):
+    # x-codeSamples: Redoc shows the first sample (curl) in the request samples panel
+    curl_sample = "curl --request PUT 'https://portal.example.com/api/2.0/crm/case/42'"
+    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox", curl_sample):
         assert expected in text, f"{expected!r} is not on the page"
     assert not [url for url in blocked if url.endswith(".js") or url.endswith(".css")], blocked
 
