@@ -35,7 +35,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,8 @@ class Change:
     kind: str  # breaking, non-breaking, deprecated, annotation, unclassified
     path: tuple[str, ...]
     description: str
+    # What makes two reports one change (api-smart-diff words the same change differently per operation).
+    key: str = field(default="", compare=False)
 
     @property
     def location(self) -> str:
@@ -213,7 +215,8 @@ def project_verdict(diff: dict[str, Any], path: tuple[str, ...]) -> str | None:
 
 
 def lenient_kind(diff: dict[str, Any], path: tuple[str, ...]) -> str:
-    """api-smart-diff's verdict, but a response property added or newly required breaks no client: it reads more.
+    """api-smart-diff's verdict, but a response property added or newly required, or a response value
+    constrained further, breaks no client: it reads what it read before.
 
     (api-smart-diff judges `required` the same way in both directions.)
     """
@@ -224,20 +227,28 @@ def lenient_kind(diff: dict[str, Any], path: tuple[str, ...]) -> str:
         and (path[-1] == "required" or adds_to in ("required", "properties"))
     ):
         return "non-breaking"
+    constrains = path[-1] in LOWER_BOUNDS | UPPER_BOUNDS | {"pattern"}
+    if "responses" in path and not in_request(path) and constrains and diff["action"] in ("add", "replace"):
+        return "non-breaking"  # the server promises less variety: a client's reading code still works
     return str(diff["type"])
 
 
-def describe(diff: dict[str, Any], path: tuple[str, ...]) -> str:
-    """api-smart-diff's sentence, or a plain one where it has only a generic 'annotation' label."""
-    text: str = diff.get("description") or ""
-    if text and " annotation (" not in text and "]  " not in text:
-        return text
+def plain(diff: dict[str, Any], path: tuple[str, ...]) -> str:
+    """`[Action] keyword (before -> after)`, in one line, values cut short."""
     action = {"add": "Added", "remove": "Removed", "replace": "Replaced", "rename": "Renamed"}[diff["action"]]
     scalars = [
         json.dumps(diff.get(side)) for side in ("before", "after") if not isinstance(diff.get(side), (dict, list))
     ]
-    values = " -> ".join(value for value in scalars if value != "null")
+    values = " -> ".join(value if len(value) <= 60 else value[:59] + '…"' for value in scalars if value != "null")
     return f"[{action}] {path[-1] if path else ''}" + (f" ({values})" if values else "")
+
+
+def describe(diff: dict[str, Any], path: tuple[str, ...]) -> str:
+    """api-smart-diff's sentence, or a plain one where it has only a generic label."""
+    text: str = (diff.get("description") or "").strip()
+    if text.startswith("[") and " annotation (" not in text and "]  " not in text and "\n" not in text:
+        return text
+    return plain(diff, path)
 
 
 def classify(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
@@ -257,7 +268,7 @@ def classify(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
         if path[0] == "components" and not verdict:
             continue  # the same change is reported where the operations use the schema
         kind = "breaking" if verdict else lenient_kind(diff, path)
-        changes.append(Change(kind, path, verdict or describe(diff, path)))
+        changes.append(Change(kind, path, verdict or describe(diff, path), key=verdict or plain(diff, path)))
     return without_consequences(changes)
 
 
@@ -354,8 +365,10 @@ def listed_once(changes: Iterable[Change]) -> list[tuple[Change, list[str]]]:
     merged: dict[tuple[str, str, str], tuple[Change, list[str]]] = {}
     for change in changes:
         location = change.location
-        field = location.partition(": ")[2] or location
-        key = (change.kind, change.description, field)
+        # the place without its operation: `response 200: response.canEdit`
+        parts = location.split(" ", 2)
+        where = parts[2] if change.path[0] == "paths" and len(change.path) > 3 and len(parts) == 3 else location
+        key = (change.kind, change.key or change.description, where)
         if key not in merged:
             merged[key] = (change, [])
         if location not in merged[key][1]:

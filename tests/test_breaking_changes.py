@@ -162,6 +162,9 @@ ADDITIVE_EDITS: dict[str, Edit] = {
         }
     ),
     "a reworded description": lambda s: update(s).update(description="Changes a case."),
+    "a response value constrained further": lambda s: schemas(s)["Case"]["properties"]["title"].update(
+        maxLength=255, pattern="^.+$"
+    ),
 }
 
 
