@@ -60,7 +60,9 @@ def unwanted(names: list[str]) -> list[str]:
     return [
         name
         for name in names
-        if any(part in ("__pycache__", "tests", ".mypy_cache", ".ruff_cache", ".pytest_cache") for part in name.split("/"))
+        if any(
+            part in ("__pycache__", "tests", ".mypy_cache", ".ruff_cache", ".pytest_cache") for part in name.split("/")
+        )
         or name.endswith(".pyc")
     ]
 
@@ -88,7 +90,9 @@ def build(out: Path) -> list[Path]:
     version = str(load_spec(ROOT / "openapi.yaml")["info"]["version"])
     declared = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     if declared != version:
-        raise ValueError(f"generated/pyproject.toml says {declared} but openapi.yaml says {version}: run `make generate`")
+        raise ValueError(
+            f"generated/pyproject.toml says {declared} but openapi.yaml says {version}: run `make generate`"
+        )
     epoch = source_date_epoch()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONDONTWRITEBYTECODE": "1"}
     with tempfile.TemporaryDirectory(prefix="package-") as scratch:

@@ -49,7 +49,7 @@ from typing import Any
 
 import filelock
 
-from check_breaking import InputError, classify
+from check_breaking import Change, InputError, classify
 from check_spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,22 +190,20 @@ def changelog_page(release: Release, portal: Path) -> bytes:
         except InputError as error:
             raise ValueError(f"cannot compute the changelog of {release.version} against {before}: {error}") from None
         kinds = sorted({c.kind for c in changes}, key=lambda kind: (kind != "breaking", kind))
-        sections = []
-        for kind in kinds:
-            rows = "\n".join(
-                f"      <li><code>{html.escape(c.location)}</code>: {html.escape(c.description)}</li>"
-                for c in changes
-                if c.kind == kind
-            )
-            heading = "Breaking changes" if kind == "breaking" else f"{kind.capitalize()} changes"
-            sections.append(
-                f'  <section class="{html.escape(kind)}">\n    <h2>{heading}</h2>\n    <ul>\n{rows}\n    </ul>\n  </section>'
-            )
+        sections = [changelog_section(kind, [c for c in changes if c.kind == kind]) for kind in kinds]
         summary = f"{sum(c.kind == 'breaking' for c in changes)} breaking, {len(changes)} in all"
         body = f'<p>Compared with <a href="../{before}/">{before}</a>: {summary}.</p>\n' + (
             "\n".join(sections) or "<p>No change that clients can see.</p>"
         )
     return page(title, f'<p><a href="./">{release.version} reference</a> · <a href="../">All versions</a></p>\n{body}')
+
+
+def changelog_section(kind: str, changes: list[Change]) -> str:
+    heading = "Breaking changes" if kind == "breaking" else f"{kind.capitalize()} changes"
+    rows = "\n".join(
+        f"      <li><code>{html.escape(c.location)}</code>: {html.escape(c.description)}</li>" for c in changes
+    )
+    return f'  <section class="{html.escape(kind)}">\n    <h2>{heading}</h2>\n    <ul>\n{rows}\n    </ul>\n  </section>'
 
 
 def page(title: str, body: str) -> bytes:
@@ -315,7 +313,7 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (a rename is atomic, but only a fsync of the folder makes it survive power loss)."""
+    """Make a rename in `folder` durable: a rename is atomic, but survives power loss only once the folder is synced."""
     descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(descriptor)

@@ -1,4 +1,4 @@
-"""Publishing makes immutable, versioned releases that survive crashes, races and bad targets, and a dry run writes nothing."""
+"""Publishing makes immutable versioned releases that survive crashes, races and bad targets; dry runs write nothing."""
 
 from __future__ import annotations
 
@@ -22,8 +22,10 @@ from publish_portal import CannotPublishThere, Refused, publish, read_release
 SCRIPT = ROOT / "scripts" / "publish_portal.py"
 # The system calls that change the file system; a publish is killed at each one in turn.
 # (Writes inside a staging folder are invisible until its rename; the fsync after each file marks them.)
-MUTATING_CALLS = ("mkdir", "mkdirat", "rename", "renameat", "renameat2", "symlink", "symlinkat", "unlink")
-MUTATING_CALLS += ("unlinkat", "rmdir", "fsync")
+MUTATING_CALLS = (
+    *("mkdir", "mkdirat", "rename", "renameat", "renameat2", "symlink", "symlinkat"),
+    *("unlink", "unlinkat", "rmdir", "fsync"),
+)
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -76,7 +78,7 @@ def assert_listing_is_whole(portal: Path) -> None:
 def release_of(
     built_dist: Path, tmp_path: Path, version: str, edit: Callable[[dict[str, Any]], None] | None = None
 ) -> Path:
-    """A copy of dist/ whose spec says `version` (and, with `edit`, other changes), as a later release would be built."""
+    """A copy of dist/ whose spec says `version` (and, with `edit`, other changes), as a later release is built."""
     dist = tmp_path / f"dist-{version}-{len(list(tmp_path.glob('dist-*')))}"
     shutil.copytree(built_dist, dist)
     for name in ("openapi.yaml", "openapi.json", "index.html"):
