@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, release_of
 from publish_portal import publish
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -50,9 +50,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal with 1.0.0 published, served by a static file server on 127.0.0.1."""
-    portal = tmp_path_factory.mktemp("portal")
+    """The portal with 1.0.0 and a later 1.1.0 published, served by a static file server on 127.0.0.1."""
+
+    def add_a_summary(spec: dict[str, Any]) -> None:
+        spec["info"]["summary"] = "Update and reopen CRM cases"
+
+    portal = tmp_path_factory.mktemp("portal") / "portal"
     publish(built_dist, portal)
+    publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), "1.1.0", add_a_summary), portal)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(portal)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -129,3 +134,46 @@ def test_the_page_says_how_to_authenticate(offline_page: tuple[Page, list[str]],
 
     text = page.inner_text("body")
     assert "Authorization" in text and "Bearer <token>" in text
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / name, full_page=True)
+
+
+def test_the_index_lists_every_version_with_its_changelog(
+    offline_page: tuple[Page, list[str]], portal_url: str
+) -> None:
+    page, _ = offline_page
+    page.goto(f"{portal_url}/")
+    screenshot(page, "portal-index.png")
+
+    items = page.get_by_role("listitem")
+    assert [item.get_by_role("link").first.inner_text() for item in items.all()] == ["1.1.0", "1.0.0"]
+    items.first.get_by_role("link", name="changes").click()
+
+    page.wait_for_url(f"{portal_url}/1.1.0/changelog.html")
+    assert "Compared with 1.0.0" in page.inner_text("body")
+
+
+def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
+    offline_page: tuple[Page, list[str]], portal_url: str
+) -> None:
+    page, blocked = offline_page
+    page.goto(f"{portal_url}/1.0.0/")
+    nav = page.locator("#portal-nav")
+
+    nav.locator("#portal-versions").get_by_role("link", name="1.1.0").wait_for()  # from versions.json, when it opens
+    for name in ("All versions", "latest", "openapi.yaml", "openapi.json"):
+        assert nav.get_by_role("link", name=name, exact=True).is_visible(), name
+    assert nav.get_by_role("link", name="latest", exact=True).get_attribute("href") == "../latest/"
+    screenshot(page, "portal-version-page.png")
+    nav.get_by_role("link", name="1.1.0").click()
+    page.wait_for_url(f"{portal_url}/1.1.0/")
+    page.locator("#portal-nav").get_by_role("link", name="Changes in 1.1.0").click()
+
+    page.wait_for_url(f"{portal_url}/1.1.0/changelog.html")
+    text = page.inner_text("body")
+    assert "Compared with 1.0.0: 0 breaking" in text and "summary" in text
+    screenshot(page, "portal-changelog.png")
+    assert not [url for url in blocked if url.endswith((".js", ".css", ".json"))], blocked

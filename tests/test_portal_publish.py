@@ -16,7 +16,7 @@ import filelock
 import pytest
 
 import publish_portal
-from conftest import ROOT
+from conftest import ROOT, release_of
 from publish_portal import CannotPublishThere, Refused, publish, read_release
 
 SCRIPT = ROOT / "scripts" / "publish_portal.py"
@@ -73,22 +73,6 @@ def assert_listing_is_whole(portal: Path) -> None:
         assert f'href="{version}/"' in (portal / "index.html").read_text()
     catalog = json.loads((portal / ".well-known/api-catalog").read_text())
     assert catalog["linkset"][0]["service-desc"][0]["href"] == "../latest/openapi.yaml"
-
-
-def release_of(
-    built_dist: Path, tmp_path: Path, version: str, edit: Callable[[dict[str, Any]], None] | None = None
-) -> Path:
-    """A copy of dist/ whose spec says `version` (and, with `edit`, other changes), as a later release is built."""
-    dist = tmp_path / f"dist-{version}-{len(list(tmp_path.glob('dist-*')))}"
-    shutil.copytree(built_dist, dist)
-    for name in ("openapi.yaml", "openapi.json", "index.html"):
-        path = dist / name
-        path.write_text(path.read_text(encoding="utf-8").replace("1.0.0", version), encoding="utf-8")
-    if edit:
-        spec = json.loads((dist / "openapi.json").read_text())
-        edit(spec)
-        (dist / "openapi.json").write_text(json.dumps(spec, indent=2))
-    return dist
 
 
 def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
