@@ -131,6 +131,24 @@ class TestLayout:
         assert json.loads((portal / "versions.json").read_text())["latest"] == "2.0.0"
         assert b"2.0.0" in (portal / "latest/openapi.yaml").read_bytes()
 
+    def test_a_portal_laid_out_by_the_old_publisher_is_taken_over(
+        self, built_dist: Path, dist_1_1: Path, portal: Path
+    ) -> None:
+        publish(built_dist, portal)
+        for entry in ("index.html", "versions.json", "latest"):  # real copies, as the old publisher wrote them
+            real = (portal / entry).resolve()
+            (portal / entry).unlink()
+            (shutil.copytree if real.is_dir() else shutil.copy2)(real, portal / entry)
+        for entry in (".current", ".well-known"):
+            (portal / entry).unlink()
+        shutil.rmtree(portal / ".state")
+
+        publish(dist_1_1, portal)
+
+        assert_listing_is_whole(portal)
+        assert os.readlink(portal / "latest") == ".current/latest"
+        assert json.loads((portal / "versions.json").read_text())["latest"] == "1.1.0"
+
 
 class TestForPeople:
     def test_the_changelog_lists_breaking_changes_first(self, built_dist: Path, portal: Path, tmp_path: Path) -> None:
