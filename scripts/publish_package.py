@@ -99,7 +99,7 @@ def already_there(archive: Path, files: dict[str, str]) -> bool:
 
 
 def upload(index_url: str, archives: list[Path]) -> str:
-    command = [sys.executable, "-m", "twine", "upload", "--non-interactive", "--disable-progress-bar", "--no-color"]
+    command = [sys.executable, "-m", "twine", "--no-color", "upload", "--non-interactive", "--disable-progress-bar"]
     command += ["--repository-url", index_url, *map(str, archives)]
     result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=300)
     if result.returncode != 0:

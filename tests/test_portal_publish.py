@@ -297,6 +297,7 @@ class TestCrashes:
     def test_killed_at_every_file_system_step_the_portal_stays_whole_and_a_rerun_completes_it(
         self, built_dist: Path, dist_1_1: Path, tmp_path: Path
     ) -> None:
+        assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
         old = tmp_path / "old"
         publish(built_dist, old)
         reference = tmp_path / "reference"
