@@ -473,15 +473,21 @@ def publish(dist: Path, portal: Path, dry_run: bool = False, lock_timeout: float
     try:
         portal.mkdir(parents=True, exist_ok=True)
         with filelock.FileLock(portal / LOCK_NAME, timeout=lock_timeout):
-            return publish_locked(portal, release)
+            try:
+                return publish_locked(portal, release)
+            except OSError as error:
+                raise CannotPublishThere(
+                    f"{cannot_write(error, portal)}; the portal still shows the old or the new state, "
+                    "and the next publish completes it"
+                ) from None
     except filelock.Timeout:
         raise Busy(f"another publish has held {portal / LOCK_NAME} for {lock_timeout:g} s; try again later") from None
     except OSError as error:
-        where = error.filename or portal
-        raise CannotPublishThere(
-            f"cannot write {where}: {error.strerror or error}; "
-            "the portal still shows the old or the new state, and the next publish completes it"
-        ) from None
+        raise CannotPublishThere(cannot_write(error, portal)) from None
+
+
+def cannot_write(error: OSError, portal: Path) -> str:
+    return f"cannot write {error.filename or portal}: {error.strerror or error}"
 
 
 def publish_locked(portal: Path, release: Release) -> str:

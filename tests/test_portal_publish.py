@@ -464,7 +464,17 @@ def read_only_mount(folder: Path) -> tuple[str, ...]:
     if probe.returncode == 0:
         mount = f'mount -t tmpfs -o ro tmpfs "{folder}" && exec "$@"'
         return ("unshare", "-rm", "sh", "-c", mount, "sh")
-    return ("strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=mkdir,openat", "-e", "inject=mkdir:error=EROFS")
+    return (
+        "strace",
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        "trace=mkdir,mkdirat",
+        "-e",
+        "inject=mkdir,mkdirat:error=EROFS",
+    )
 
 
 class TestBadTargets:
