@@ -30,6 +30,13 @@ TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
 
 
 @functools.cache
+def spec_version() -> str:
+    """`info.version` of openapi.yaml: what `make publish` publishes and the client's version."""
+    version: str = load_pristine_spec()["info"]["version"]
+    return version
+
+
+@functools.cache
 def load_pristine_spec() -> dict[str, Any]:
     """The spec as loaded once; never mutate it. For parametrize, where fixtures cannot reach."""
     return load_spec(SPEC_PATH)
@@ -111,7 +118,7 @@ def release_of(
     shutil.copytree(built_dist, dist)
     for name in ("openapi.yaml", "openapi.json", "index.html"):
         path = dist / name
-        path.write_text(path.read_text(encoding="utf-8").replace("1.0.0", version), encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(spec_version(), version), encoding="utf-8")
     if edit:
         spec = json.loads((dist / "openapi.json").read_text())
         edit(spec)

@@ -239,7 +239,8 @@ class TestCredentials:
     ) -> None:
         fresh = tmp_path / "fresh"
         fresh.mkdir()
-        renamed = fresh / packages[0].name.replace("-1.", "-0.")  # a file the index does not have yet
+        version = packages[0].name.split("-")[1]
+        renamed = fresh / packages[0].name.replace(f"-{version}-", "-0.0.1-")  # a file the index does not have yet
         shutil.copy2(packages[0], renamed)
         wrong = "wrong-" + PASSWORD
 

@@ -16,9 +16,12 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, release_of
+from conftest import ROOT, release_of, spec_version
 from publish_portal import publish
 
+# A later version, published beside the spec's own, so that pages have other versions and a changelog to show.
+MAJOR, MINOR, _ = spec_version().split(".", 2)
+NEWER = f"{MAJOR}.{int(MINOR) + 1}.0"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -50,14 +53,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal with 1.0.0 and a later 1.1.0 published, served by a static file server on 127.0.0.1."""
+    """The portal with the spec's version and a later minor version published, served on 127.0.0.1."""
 
     def add_a_summary(spec: dict[str, Any]) -> None:
         spec["info"]["summary"] = "Update and reopen CRM cases"
 
     portal = tmp_path_factory.mktemp("portal") / "portal"
     publish(built_dist, portal)
-    publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), "1.1.0", add_a_summary), portal)
+    publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), NEWER, add_a_summary), portal)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(portal)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -88,6 +91,9 @@ def offline_page(portal_url: str) -> Iterator[tuple[Page, list[str]]]:
 
 def expand_everything(page: Page) -> None:
     """Click 'Expand all' until nothing more opens, then open the custom fields array too."""
+    # On a loaded machine Redoc may still be rendering the operation: wait for its first button, or the loop
+    # below sees none and expands nothing.
+    page.get_by_role("button", name="Expand all").first.wait_for()
     for _ in range(5):
         button = page.get_by_role("button", name="Expand all")
         if button.count() == 0:
@@ -100,9 +106,9 @@ def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, l
     page, _ = offline_page
     page.goto(f"{portal_url}/index.html")
 
-    page.get_by_role("link", name="1.0.0", exact=True).click()
+    page.get_by_role("link", name=spec_version(), exact=True).click()
 
-    page.wait_for_url(f"{portal_url}/1.0.0/")
+    page.wait_for_url(f"{portal_url}/{spec_version()}/")
     assert "ONLYOFFICE Workspace CRM — Cases" in page.title()
 
 
@@ -110,7 +116,7 @@ def test_the_version_page_shows_both_operations_and_the_enum_names(
     offline_page: tuple[Page, list[str]], portal_url: str
 ) -> None:
     page, blocked = offline_page
-    page.goto(f"{portal_url}/1.0.0/")
+    page.goto(f"{portal_url}/{spec_version()}/")
     page.get_by_text("cases", exact=True).first.click()
     assert page.get_by_text("Reopen a case").first.is_visible()
 
@@ -121,7 +127,9 @@ def test_the_version_page_shows_both_operations_and_the_enum_names(
     page.screenshot(path=SCREENSHOTS / "portal-update-case.png", full_page=True)
 
     text = page.inner_text("body")
-    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox"):
+    # x-codeSamples: Redoc shows the first sample (curl) in the request samples panel
+    curl_sample = "curl --request PUT 'https://portal.example.com/api/2.0/crm/case/42'"
+    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox", curl_sample):
         assert expected in text, f"{expected!r} is not on the page"
     assert not [url for url in blocked if url.endswith(".js") or url.endswith(".css")], blocked
 
@@ -149,31 +157,31 @@ def test_the_index_lists_every_version_with_its_changelog(
     screenshot(page, "portal-index.png")
 
     items = page.get_by_role("listitem")
-    assert [item.get_by_role("link").first.inner_text() for item in items.all()] == ["1.1.0", "1.0.0"]
+    assert [item.get_by_role("link").first.inner_text() for item in items.all()] == [NEWER, spec_version()]
     items.first.get_by_role("link", name="changes").click()
 
-    page.wait_for_url(f"{portal_url}/1.1.0/changelog.html")
-    assert "Compared with 1.0.0" in page.inner_text("body")
+    page.wait_for_url(f"{portal_url}/{NEWER}/changelog.html")
+    assert f"Compared with {spec_version()}" in page.inner_text("body")
 
 
 def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
     offline_page: tuple[Page, list[str]], portal_url: str
 ) -> None:
     page, blocked = offline_page
-    page.goto(f"{portal_url}/1.0.0/")
+    page.goto(f"{portal_url}/{spec_version()}/")
     nav = page.locator("#portal-nav")
 
-    nav.locator("#portal-versions").get_by_role("link", name="1.1.0").wait_for()  # from versions.json, when it opens
+    nav.locator("#portal-versions").get_by_role("link", name=NEWER).wait_for()  # from versions.json, when it opens
     for name in ("All versions", "latest", "openapi.yaml", "openapi.json"):
         assert nav.get_by_role("link", name=name, exact=True).is_visible(), name
     assert nav.get_by_role("link", name="latest", exact=True).get_attribute("href") == "../latest/"
     screenshot(page, "portal-version-page.png")
-    nav.get_by_role("link", name="1.1.0").click()
-    page.wait_for_url(f"{portal_url}/1.1.0/")
-    page.locator("#portal-nav").get_by_role("link", name="Changes in 1.1.0").click()
+    nav.get_by_role("link", name=NEWER).click()
+    page.wait_for_url(f"{portal_url}/{NEWER}/")
+    page.locator("#portal-nav").get_by_role("link", name=f"Changes in {NEWER}").click()
 
-    page.wait_for_url(f"{portal_url}/1.1.0/changelog.html")
+    page.wait_for_url(f"{portal_url}/{NEWER}/changelog.html")
     text = page.inner_text("body")
-    assert "Compared with 1.0.0: 0 breaking" in text and "summary" in text
+    assert f"Compared with {spec_version()}: 0 breaking" in text and "summary" in text
     screenshot(page, "portal-changelog.png")
     assert not [url for url in blocked if url.endswith((".js", ".css", ".json"))], blocked

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,10 +16,15 @@ import filelock
 import pytest
 
 import publish_portal
-from conftest import ROOT, release_of
+from conftest import ROOT, release_of, spec_version
 from publish_portal import CannotPublishThere, Refused, publish, read_release
 
 SCRIPT = ROOT / "scripts" / "publish_portal.py"
+# The version dist/ is built as (the spec's), three later minor versions and the next major one.
+V0 = spec_version()
+_MAJOR, _MINOR = (int(part) for part in V0.split(".")[:2])
+V1, V2, V3 = (f"{_MAJOR}.{_MINOR + step}.0" for step in (1, 2, 3))
+VM = f"{_MAJOR + 1}.0.0"
 # The system calls that change the file system; a publish is killed at each one in turn.
 # (Writes inside a staging folder are invisible until its rename; the fsync after each file marks them.)
 MUTATING_CALLS = (
@@ -87,51 +93,51 @@ def portal(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def dist_1_1(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return release_of(built_dist, tmp_path_factory.mktemp("dist"), "1.1.0")
+def newer_dist(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return release_of(built_dist, tmp_path_factory.mktemp("dist"), V1)
 
 
 class TestLayout:
     def test_a_first_publish_lays_out_the_version_and_the_listing(self, built_dist: Path, portal: Path) -> None:
-        assert publish(built_dist, portal) == f"published 1.0.0 to {portal}; latest is 1.0.0"
+        assert publish(built_dist, portal) == f"published {V0} to {portal}; latest is {V0}"
 
-        assert sorted(p.name for p in (portal / "1.0.0").iterdir()) == [
+        assert sorted(p.name for p in (portal / V0).iterdir()) == [
             "changelog.html",
             "index.html",
             "openapi.json",
             "openapi.yaml",
         ]
         assert (portal / "latest/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
-        assert json.loads((portal / "versions.json").read_text())["latest"] == "1.0.0"
-        assert '<a href="1.0.0/">1.0.0</a> (latest)' in (portal / "index.html").read_text()
+        assert json.loads((portal / "versions.json").read_text())["latest"] == V0
+        assert f'<a href="{V0}/">{V0}</a> (latest)' in (portal / "index.html").read_text()
         assert_listing_is_whole(portal)
 
     def test_a_newer_version_becomes_latest_and_both_are_listed(
-        self, built_dist: Path, dist_1_1: Path, portal: Path
+        self, built_dist: Path, newer_dist: Path, portal: Path
     ) -> None:
         publish(built_dist, portal)
 
-        publish(dist_1_1, portal)
+        publish(newer_dist, portal)
 
         versions = json.loads((portal / "versions.json").read_text())
-        assert versions["latest"] == "1.1.0"
-        assert [entry["version"] for entry in versions["versions"]] == ["1.1.0", "1.0.0"]
-        assert b"1.1.0" in (portal / "latest/openapi.yaml").read_bytes()
-        assert (portal / "1.0.0/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
+        assert versions["latest"] == V1
+        assert [entry["version"] for entry in versions["versions"]] == [V1, V0]
+        assert V1.encode() in (portal / "latest/openapi.yaml").read_bytes()
+        assert (portal / V0 / "openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
         assert not list((portal / ".state").iterdir())[1:], "the listing that was replaced is removed"
 
     def test_an_older_version_published_later_does_not_move_latest(
         self, built_dist: Path, portal: Path, tmp_path: Path
     ) -> None:
-        publish(release_of(built_dist, tmp_path, "2.0.0"), portal)
+        publish(release_of(built_dist, tmp_path, VM), portal)
 
         publish(built_dist, portal)
 
-        assert json.loads((portal / "versions.json").read_text())["latest"] == "2.0.0"
-        assert b"2.0.0" in (portal / "latest/openapi.yaml").read_bytes()
+        assert json.loads((portal / "versions.json").read_text())["latest"] == VM
+        assert VM.encode() in (portal / "latest/openapi.yaml").read_bytes()
 
     def test_a_portal_laid_out_by_the_old_publisher_is_taken_over(
-        self, built_dist: Path, dist_1_1: Path, portal: Path
+        self, built_dist: Path, newer_dist: Path, portal: Path
     ) -> None:
         publish(built_dist, portal)
         for entry in ("index.html", "versions.json", "latest"):  # real copies, as the old publisher wrote them
@@ -142,11 +148,11 @@ class TestLayout:
             (portal / entry).unlink()
         shutil.rmtree(portal / ".state")
 
-        publish(dist_1_1, portal)
+        publish(newer_dist, portal)
 
         assert_listing_is_whole(portal)
         assert os.readlink(portal / "latest") == ".current/latest"
-        assert json.loads((portal / "versions.json").read_text())["latest"] == "1.1.0"
+        assert json.loads((portal / "versions.json").read_text())["latest"] == V1
 
 
 class TestForPeople:
@@ -156,39 +162,39 @@ class TestForPeople:
             spec["info"]["summary"] = "Cases, second edition"
 
         publish(built_dist, portal)
-        publish(release_of(built_dist, tmp_path, "2.0.0", remove_reopen_and_retitle), portal)
+        publish(release_of(built_dist, tmp_path, VM, remove_reopen_and_retitle), portal)
 
-        page = (portal / "2.0.0/changelog.html").read_text()
-        assert 'Compared with <a href="../1.0.0/">1.0.0</a>' in page
+        page = (portal / VM / "changelog.html").read_text()
+        assert f'Compared with <a href="../{V0}/">{V0}</a>' in page
         assert page.index("Breaking changes") < page.index("changes</h2>", page.index("Breaking changes") + 30)
         breaking = page[page.index("Breaking changes") : page.index("</section>")]
         assert "/api/2.0/crm/case/{caseid}/reopen" in breaking
         assert "info.summary" not in breaking and "summary" in page
-        assert "The first published version" in (portal / "1.0.0/changelog.html").read_text()
+        assert "The first published version" in (portal / V0 / "changelog.html").read_text()
 
     def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
         self, built_dist: Path, portal: Path, tmp_path: Path
     ) -> None:
-        dist = release_of(built_dist, tmp_path, "1.0.0")
+        dist = release_of(built_dist, tmp_path, V0)
         (dist / "package").mkdir()
-        (dist / "package/onlyoffice_crm_client-1.0.0-py3-none-any.whl").write_bytes(b"a wheel")
+        (dist / f"package/onlyoffice_crm_client-{V0}-py3-none-any.whl").write_bytes(b"a wheel")
         publish(dist, portal)
 
-        page = (portal / "1.0.0/index.html").read_text()
+        page = (portal / V0 / "index.html").read_text()
         nav = page[page.index('<nav id="portal-nav"') : page.index("</nav>")]
         for link in ("../", "../latest/", "changelog.html", "openapi.yaml", "openapi.json"):
             assert f'href="{link}"' in nav
-        assert 'href="onlyoffice_crm_client-1.0.0-py3-none-any.whl"' in nav
+        assert f'href="onlyoffice_crm_client-{V0}-py3-none-any.whl"' in nav
         assert 'fetch("../versions.json")' in page  # the other versions, filled in when the page opens
-        assert (portal / "1.0.0/onlyoffice_crm_client-1.0.0-py3-none-any.whl").read_bytes() == b"a wheel"
+        assert (portal / V0 / f"onlyoffice_crm_client-{V0}-py3-none-any.whl").read_bytes() == b"a wheel"
         entry = json.loads((portal / "versions.json").read_text())["versions"][0]
-        assert entry["wheel"] == "1.0.0/onlyoffice_crm_client-1.0.0-py3-none-any.whl"
+        assert entry["wheel"] == f"{V0}/onlyoffice_crm_client-{V0}-py3-none-any.whl"
 
     def test_the_api_catalog_is_an_rfc_9727_linkset_to_the_latest_spec_and_docs(
-        self, built_dist: Path, dist_1_1: Path, portal: Path
+        self, built_dist: Path, newer_dist: Path, portal: Path
     ) -> None:
         publish(built_dist, portal)
-        publish(dist_1_1, portal)
+        publish(newer_dist, portal)
 
         catalog = json.loads((portal / ".well-known/api-catalog").read_text())
         api = catalog["linkset"][0]
@@ -196,7 +202,7 @@ class TestForPeople:
         for relation in ("service-desc", "service-doc", "service-meta"):
             for link in api[relation]:
                 assert (base / link["href"]).exists(), link
-        assert (base / api["service-desc"][0]["href"]).read_bytes() == (dist_1_1 / "openapi.yaml").read_bytes()
+        assert (base / api["service-desc"][0]["href"]).read_bytes() == (newer_dist / "openapi.yaml").read_bytes()
         assert catalog["linkset"][1]["profile"] == [{"href": "https://www.rfc-editor.org/info/rfc9727"}]
 
 
@@ -205,7 +211,7 @@ class TestImmutability:
         publish(built_dist, portal)
         before = fingerprint(portal)
 
-        assert publish(built_dist, portal) == "version 1.0.0 is already published with the same bytes: nothing to do"
+        assert publish(built_dist, portal) == f"version {V0} is already published with the same bytes: nothing to do"
         assert fingerprint(portal) == before
 
     def test_publishing_different_bytes_under_a_published_version_is_refused(
@@ -213,10 +219,10 @@ class TestImmutability:
     ) -> None:
         publish(built_dist, portal)
         before = fingerprint(portal)
-        changed = release_of(built_dist, tmp_path, "1.0.0")
+        changed = release_of(built_dist, tmp_path, V0)
         (changed / "openapi.json").write_text((changed / "openapi.json").read_text() + "\n")
 
-        with pytest.raises(Refused, match=r"version 1\.0\.0 is already published .* with different bytes"):
+        with pytest.raises(Refused, match=rf"version {re.escape(V0)} is already published .* with different bytes"):
             publish(changed, portal)
 
         assert fingerprint(portal) == before
@@ -225,42 +231,42 @@ class TestImmutability:
         self, built_dist: Path, portal: Path, tmp_path: Path
     ) -> None:
         publish(built_dist, portal)
-        changed = release_of(built_dist, tmp_path, "1.0.0")
+        changed = release_of(built_dist, tmp_path, V0)
         (changed / "index.html").write_text("<html><body>another page</body></html>")
 
         result = run_publish("--portal", portal, "--dist", changed)
 
         assert result.returncode == publish_portal.EXIT_REFUSED
-        assert "refused: version 1.0.0 is already published" in result.stderr
+        assert f"refused: version {V0} is already published" in result.stderr
 
     def test_a_version_folder_that_appears_meanwhile_is_never_replaced(
         self, built_dist: Path, portal: Path, tmp_path: Path
     ) -> None:
         """Even past the lock, rename(2) does not replace a non-empty folder: a racing release cannot overwrite."""
         publish(built_dist, portal)
-        before = fingerprint(portal / "1.0.0")
-        changed = release_of(built_dist, tmp_path, "1.0.0")
-        (changed / "openapi.yaml").write_text("openapi: 3.1.0\ninfo: {title: other, version: 1.0.0}\npaths: {}\n")
+        before = fingerprint(portal / V0)
+        changed = release_of(built_dist, tmp_path, V0)
+        (changed / "openapi.yaml").write_text(f"openapi: 3.1.0\ninfo: {{title: other, version: {V0}}}\npaths: {{}}\n")
 
         with pytest.raises(Refused):
             publish_portal.add_version(portal, read_release(changed))
 
-        assert fingerprint(portal / "1.0.0") == before
+        assert fingerprint(portal / V0) == before
         assert not list(portal.glob(".staging-*"))
 
 
 class TestDryRun:
     def test_a_dry_run_says_what_would_change_and_writes_nothing(
-        self, built_dist: Path, dist_1_1: Path, portal: Path
+        self, built_dist: Path, newer_dist: Path, portal: Path
     ) -> None:
         publish(built_dist, portal)
         before = fingerprint(portal)
 
-        said = publish(dist_1_1, portal, dry_run=True)
+        said = publish(newer_dist, portal, dry_run=True)
 
         assert said.startswith("dry run, nothing written; would:")
-        assert f"add {portal / '1.1.0'}/" in said and f"point {portal / 'latest'}/ at 1.1.0 (was 1.0.0)" in said
-        assert "list 1.1.0, 1.0.0" in said
+        assert f"add {portal / V1}/" in said and f"point {portal / 'latest'}/ at {V1} (was {V0})" in said
+        assert f"list {V1}, {V0}" in said
         assert fingerprint(portal) == before
 
     def test_dry_run_from_the_environment(
@@ -295,21 +301,21 @@ class TestCrashes:
     and the next run completes it."""
 
     def test_killed_at_every_file_system_step_the_portal_stays_whole_and_a_rerun_completes_it(
-        self, built_dist: Path, dist_1_1: Path, tmp_path: Path
+        self, built_dist: Path, newer_dist: Path, tmp_path: Path
     ) -> None:
         assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
         old = tmp_path / "old"
         publish(built_dist, old)
         reference = tmp_path / "reference"
         shutil.copytree(old, reference, symlinks=True)
-        publish(dist_1_1, reference)
+        publish(newer_dist, reference)
         log = tmp_path / "strace.log"
         shutil.copytree(old, tmp_path / "counted", symlinks=True)
         traced = run_publish(
             "--portal",
             tmp_path / "counted",
             "--dist",
-            dist_1_1,
+            newer_dist,
             prefix=("strace", "-f", "-qq", "-o", str(log), "-e", f"trace={','.join(MUTATING_CALLS)}"),
         )
         assert traced.returncode == 0, traced.stderr
@@ -323,7 +329,7 @@ class TestCrashes:
                 "--portal",
                 portal,
                 "--dist",
-                dist_1_1,
+                newer_dist,
                 prefix=(
                     "strace",
                     "-f",
@@ -344,7 +350,7 @@ class TestCrashes:
             except AssertionError as error:
                 return f"{call} #{n}: {error}"
             left = fingerprint(portal)
-            rerun = run_publish("--portal", portal, "--dist", dist_1_1)
+            rerun = run_publish("--portal", portal, "--dist", newer_dist)
             if rerun.returncode != 0 or fingerprint(portal) != fingerprint(reference):
                 return f"{call} #{n}: the re-run did not complete it: {rerun.stdout}{rerun.stderr}"
             if "nothing to do" in rerun.stdout and left != fingerprint(reference):
@@ -359,25 +365,25 @@ class TestCrashes:
         assert not failures, "\n".join(failures)
 
     def test_a_rerun_after_an_interrupted_publish_says_it_completed_it(
-        self, built_dist: Path, dist_1_1: Path, portal: Path, monkeypatch: pytest.MonkeyPatch
+        self, built_dist: Path, newer_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         publish(built_dist, portal)
         monkeypatch.setattr(publish_portal, "update_listing", lambda portal, title: [])
-        publish(dist_1_1, portal)  # the version folder is in, the listing is not: as if killed right there
+        publish(newer_dist, portal)  # the version folder is in, the listing is not: as if killed right there
         monkeypatch.undo()
 
-        said = publish(dist_1_1, portal)
+        said = publish(newer_dist, portal)
 
-        assert said.startswith("version 1.1.0 was already published; completed an interrupted publish: listed 1.1.0")
-        assert json.loads((portal / "versions.json").read_text())["latest"] == "1.1.0"
+        assert said.startswith(f"version {V1} was already published; completed an interrupted publish: listed {V1}")
+        assert json.loads((portal / "versions.json").read_text())["latest"] == V1
 
     def test_a_write_that_fails_part_way_exits_3_and_the_next_run_completes_it(
-        self, built_dist: Path, dist_1_1: Path, portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        self, built_dist: Path, newer_dist: Path, portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         publish(built_dist, portal)
         reference = tmp_path / "reference"
         shutil.copytree(portal, reference, symlinks=True)
-        publish(dist_1_1, reference)
+        publish(newer_dist, reference)
         real_replace, calls = os.replace, []
 
         def failing_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
@@ -390,11 +396,11 @@ class TestCrashes:
         with pytest.raises(
             CannotPublishThere, match="No space left on device; the portal still shows the old or the new"
         ):
-            publish(dist_1_1, portal)
+            publish(newer_dist, portal)
         monkeypatch.undo()
         assert_listing_is_whole(portal)
 
-        publish(dist_1_1, portal)
+        publish(newer_dist, portal)
 
         assert fingerprint(portal) == fingerprint(reference)
 
@@ -403,7 +409,7 @@ class TestRaces:
     def test_concurrent_publishes_of_different_versions_both_land_and_are_both_listed(
         self, built_dist: Path, tmp_path: Path, portal: Path
     ) -> None:
-        dists = [release_of(built_dist, tmp_path, version) for version in ("1.1.0", "1.2.0", "1.3.0")]
+        dists = [release_of(built_dist, tmp_path, version) for version in (V1, V2, V3)]
         publish(built_dist, portal)
 
         with ThreadPoolExecutor(max_workers=3) as pool:
@@ -411,13 +417,13 @@ class TestRaces:
 
         assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
         listing = json.loads((portal / "versions.json").read_text())
-        assert [entry["version"] for entry in listing["versions"]] == ["1.3.0", "1.2.0", "1.1.0", "1.0.0"]
+        assert [entry["version"] for entry in listing["versions"]] == [V3, V2, V1, V0]
         assert_listing_is_whole(portal)
 
     def test_concurrent_publishes_of_one_version_with_different_bytes_let_exactly_one_win(
         self, built_dist: Path, tmp_path: Path, portal: Path
     ) -> None:
-        dists = [release_of(built_dist, tmp_path, "1.1.0") for _ in range(3)]
+        dists = [release_of(built_dist, tmp_path, V1) for _ in range(3)]
         for n, dist in enumerate(dists):
             (dist / "openapi.json").write_text((dist / "openapi.json").read_text() + "\n" * n)
 
@@ -429,8 +435,8 @@ class TestRaces:
             r.stderr for r in results
         ]
         winner = dists[codes.index(0)]
-        assert (portal / "1.1.0/openapi.json").read_bytes() == (winner / "openapi.json").read_bytes()
-        assert all("refused: version 1.1.0 is already published" in r.stderr for r in results if r.returncode)
+        assert (portal / V1 / "openapi.json").read_bytes() == (winner / "openapi.json").read_bytes()
+        assert all(f"refused: version {V1} is already published" in r.stderr for r in results if r.returncode)
 
     def test_a_second_publisher_waits_a_bounded_time_then_fails_clearly(self, built_dist: Path, portal: Path) -> None:
         portal.mkdir()
@@ -439,7 +445,7 @@ class TestRaces:
 
         assert result.returncode == publish_portal.EXIT_BUSY
         assert f"busy: another publish has held {portal / publish_portal.LOCK_NAME} for 0.5 s" in result.stderr
-        assert not (portal / "1.0.0").exists()
+        assert not (portal / V0).exists()
 
 
 def without_dac_override() -> tuple[str, ...]:

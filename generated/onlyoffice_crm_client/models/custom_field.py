@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,7 +16,7 @@ class CustomField:
     """A custom field of a case and its value."""
 
     entity_id: int
-    """ Id of the case the value belongs to. """
+    """ Id of the case the value belongs to; `0` for a heading without a value. """
     label: str
     """ Label of the field. """
     field_value: str
@@ -27,9 +27,11 @@ class CustomField:
      """
     position: int
     """ Position of the field in the form. """
-    mask: None | str
+    mask: str
     """ Settings of the field's input, as JSON text (the options of a
-    select box, the size of a text field), empty, or `null`.
+    select box, the size of a text field), or empty. Never `null`:
+    a missing value is read as `""` (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs` L526).
      """
     id: int
     """ Id of the custom field. """
@@ -46,7 +48,6 @@ class CustomField:
 
         position = self.position
 
-        mask: None | str
         mask = self.mask
 
         id = self.id
@@ -80,12 +81,7 @@ class CustomField:
 
         position = d.pop("position")
 
-        def _parse_mask(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        mask = _parse_mask(d.pop("mask"))
+        mask = d.pop("mask")
 
         id = d.pop("id")
 

@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.envelope_status import EnvelopeStatus
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -17,7 +18,10 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The envelope around an error. It has no `response` and no `count`."""
+    """The envelope around an error. It has no `response` and no `count`
+    (source: `module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs` L224-238).
+
+    """
 
     status: EnvelopeStatus
     """ Outcome of the request, as an integer: `0` Ok, `1` Error.
@@ -26,6 +30,12 @@ class ErrorEnvelope:
     """ The HTTP status of the answer, repeated. """
     error: Error
     """ What went wrong. """
+    start_index: int | Unset = UNSET
+    """ The `startIndex` query parameter, echoed. Present only when it is
+    not zero, in success and error envelopes alike (source:
+    `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs` L59,
+    `module/ASC.Api/ASC.Api/Impl/ApiStandartResponce.cs` L49-50).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -34,6 +44,8 @@ class ErrorEnvelope:
         status_code = self.status_code
 
         error = self.error.to_dict()
+
+        start_index = self.start_index
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,6 +56,8 @@ class ErrorEnvelope:
                 "error": error,
             }
         )
+        if start_index is not UNSET:
+            field_dict["startIndex"] = start_index
 
         return field_dict
 
@@ -58,10 +72,13 @@ class ErrorEnvelope:
 
         error = Error.from_dict(d.pop("error"))
 
+        start_index = d.pop("startIndex", UNSET)
+
         error_envelope = cls(
             status=status,
             status_code=status_code,
             error=error,
+            start_index=start_index,
         )
 
         error_envelope.additional_properties = d

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -27,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     if response.status_code == 200:
         response_200 = CaseEnvelope.from_dict(response.json())
 
@@ -63,8 +63,7 @@ def _parse_response(
         return response_500
 
     if response.status_code == 503:
-        response_503 = ErrorEnvelope.from_dict(response.json())
-
+        response_503 = cast(Any, None)
         return response_503
 
     if client.raise_on_unexpected_status:
@@ -75,7 +74,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -88,7 +87,7 @@ def sync_detailed(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -96,7 +95,9 @@ def sync_detailed(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -106,7 +107,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CaseEnvelope | ErrorEnvelope | str]
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
     """
 
     kwargs = _get_kwargs(
@@ -124,7 +125,7 @@ def sync(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -132,7 +133,9 @@ def sync(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -142,7 +145,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CaseEnvelope | ErrorEnvelope | str
+        Any | CaseEnvelope | ErrorEnvelope | str
     """
 
     return sync_detailed(
@@ -155,7 +158,7 @@ async def asyncio_detailed(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -163,7 +166,9 @@ async def asyncio_detailed(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -173,7 +178,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CaseEnvelope | ErrorEnvelope | str]
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
     """
 
     kwargs = _get_kwargs(
@@ -189,7 +194,7 @@ async def asyncio(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -197,7 +202,9 @@ async def asyncio(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -207,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CaseEnvelope | ErrorEnvelope | str
+        Any | CaseEnvelope | ErrorEnvelope | str
     """
 
     return (
