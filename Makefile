@@ -36,13 +36,16 @@ CLIENT := generated/pyproject.toml
 DIST := dist
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html
+PACKAGE_DIR := $(DIST)/package
+PACKAGE := $(PACKAGE_DIR)/.built
+PACKAGE_INPUTS := $(CLIENT) $(shell find generated -type f -not -path '*/__pycache__/*' -not -path '*/.*cache/*' 2>/dev/null) scripts/build_package.py
 
 MOCK_PORT ?= 4010
 BENCH_CALLS ?= 2000
 
-.PHONY: all help setup validate lint generate check-generated check-code bundle docs publish breaking release-spec test mock bench clean lock
+.PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish publish-package breaking release-spec test mock bench clean lock
 
-all: setup validate lint generate bundle docs ## The main job: set up, validate and lint the spec, build the client, bundle and docs
+all: setup validate lint generate bundle docs package ## The main job: set up, validate and lint the spec, build the client and its wheel, bundle and docs
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort \
@@ -99,9 +102,19 @@ docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, rend
 $(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(PY_STAMP) $(NODE_STAMP)
 	@$(BIN)/python scripts/build_docs.py --spec $(DIST)/openapi.yaml --out $@
 
-publish: bundle docs ## Publish dist/ as an immutable version: make publish PORTAL_DIR=... [DRY_RUN=1]
+package: $(PACKAGE) ## Build the client's wheel and sdist in dist/package/: version from the spec, reproducible, twine-checked
+
+$(PACKAGE): $(PACKAGE_INPUTS) | $(PY_STAMP)
+	@$(BIN)/python scripts/build_package.py --out $(PACKAGE_DIR)
+	@touch $@
+
+publish: bundle docs package ## Publish dist/ as an immutable portal version: make publish PORTAL_DIR=... [DRY_RUN=1]
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
 	@$(BIN)/python scripts/publish_portal.py --portal "$(PORTAL_DIR)" --dist $(DIST)
+
+publish-package: package ## Upload dist/package/ with twine: make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
+	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
+	@$(BIN)/python scripts/publish_package.py --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
 
 breaking: $(SPEC_PASSED) | setup ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
 	@$(BIN)/python scripts/check_breaking.py $(if $(BASE),--base "$(BASE)")

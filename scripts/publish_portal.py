@@ -1,45 +1,78 @@
-"""Publish dist/ (reference page and bundled spec) as one immutable version of a static API portal.
+"""Publish dist/ (reference page, bundled spec, the client's wheel) as one immutable version of a static API portal.
 
-The portal is a folder any static host can serve:
+The portal is a folder any static host that follows symbolic links can serve:
 
-    <portal>/<version>/index.html, openapi.yaml, openapi.json   one per release, never changed
-    <portal>/latest/                                            a copy of the newest version
-    <portal>/index.html                                         every version, with links
-    <portal>/versions.json                                      the same, for machines
+    <portal>/<version>/            one per release, never changed: index.html (Redoc, with a bar linking
+                                   the other versions, latest/, the changelog and the downloads),
+                                   openapi.yaml, openapi.json, changelog.html, the wheel if built
+    <portal>/index.html            every version, with links          -> .current/index.html
+    <portal>/versions.json         the same, for machines             -> .current/versions.json
+    <portal>/latest/               the newest version                 -> .current/latest -> ../../<version>
+    <portal>/.well-known/api-catalog   RFC 9727 linkset               -> .current/.well-known/api-catalog
+    <portal>/.current              -> .state/<hash>: the listing, derived from the version folders
 
-The version is the bundled spec's `info.version`. Publishing a version that
-is already there with the same bytes does nothing; with different bytes it is
-refused and nothing changes. Everything new is written into a staging folder
-inside the portal and renamed into place; if any step fails, what was
-replaced is put back, so the portal is left as it was.
+Why it survives crashes and races:
+- One publisher at a time: a lock file in the portal (filelock); a second publisher
+  waits --lock-timeout seconds, then fails (exit 4).
+- A version folder is staged whole and renamed into place in one step, so one that is
+  there is complete; rename(2) never replaces a non-empty folder, so it is immutable.
+- The listing (index.html, versions.json, latest/, the catalog) is computed from the
+  complete version folders, staged as .state/<hash>, and switched by renaming one
+  symbolic link (.current): a reader sees the old listing or the new one, never a mix.
+- Every run, under the lock, first removes what a killed run left half-done and
+  re-derives the listing, so a killed publish is completed by the next run.
 
-Usage: python scripts/publish_portal.py --portal DIR [--dist DIR] [--dry-run]
+Usage: python scripts/publish_portal.py --portal DIR [--dist DIR] [--dry-run] [--lock-timeout SECONDS]
        (DRY_RUN=1 in the environment is the same as --dry-run)
-Exit status: 0 published, or nothing to do; 1 refused or failed (portal unchanged);
-2 bad input (missing dist files, a version that is not X.Y.Z).
+Exit status: 0 published, repaired, or nothing to do; 1 refused (the version is published
+with other bytes); 2 bad input (missing dist files, a version that is not X.Y.Z);
+3 cannot publish there (a file, under a file, read-only, inside the build output);
+4 another publish held the lock too long.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
+import hashlib
 import html
 import json
 import os
 import re
 import shutil
 import sys
-import tempfile
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+import filelock
+
+from check_breaking import Change, InputError, classify
 from check_spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
-RELEASE_FILES = ("index.html", "openapi.yaml", "openapi.json")
+# Folders the project's own builds write: a portal in one of them is overwritten by the next build.
+BUILD_OUTPUT = (ROOT / "dist", ROOT / "generated", ROOT / ".venv", ROOT / "node_modules")
+SOURCE_FILES = ("index.html", "openapi.yaml", "openapi.json")
+CHANGELOG = "changelog.html"
+LISTING = ("index.html", "versions.json", "latest", ".well-known")
 VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$")
+LOCK_NAME = ".publish.lock"
+EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CANNOT, EXIT_BUSY = 1, 2, 3, 4
 
 
-class PublishError(Exception):
-    """Why a publish was refused or failed; the portal is unchanged."""
+class Refused(Exception):
+    """The version is already published with other bytes (exit 1)."""
+
+
+class CannotPublishThere(Exception):
+    """The portal path cannot hold a portal, or writing to it failed (exit 3)."""
+
+
+class Busy(Exception):
+    """Another publish held the lock for longer than we wait (exit 4)."""
 
 
 def version_key(version: str) -> tuple[int, int, int, int, str]:
@@ -51,139 +84,432 @@ def version_key(version: str) -> tuple[int, int, int, int, str]:
     return int(major), int(minor), int(patch), 0 if pre else 1, pre or ""
 
 
-def published_versions(portal: Path) -> list[str]:
-    """The versions in the portal, newest first."""
-    found = (
-        [entry.name for entry in portal.iterdir() if entry.is_dir() and VERSION.match(entry.name)]
-        if portal.is_dir()
-        else []
-    )
-    return sorted(found, key=version_key, reverse=True)
+@dataclass(frozen=True)
+class Release:
+    """What one version folder holds, built from dist/ before anything is written."""
+
+    version: str
+    title: str
+    files: dict[str, bytes]  # the release's own bytes: what "same release" compares
+
+    @property
+    def wheel(self) -> str | None:
+        return next((name for name in self.files if name.endswith(".whl")), None)
 
 
-def same_release(release: Path, dist: Path) -> bool:
-    return all(
-        (release / name).is_file() and (release / name).read_bytes() == (dist / name).read_bytes()
-        for name in RELEASE_FILES
-    )
-
-
-def index_page(versions: list[str], title: str) -> str:
-    items = "\n".join(
-        f'    <li><a href="{v}/">{v}</a>{" (latest)" if i == 0 else ""}'
-        f' — <a href="{v}/openapi.yaml">openapi.yaml</a>, <a href="{v}/openapi.json">openapi.json</a></li>'
-        for i, v in enumerate(versions)
-    )
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{html.escape(title)}: versions</title>
-  <style>
-    body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 3rem auto; padding: 0 1rem; color: #222; }}
-    li {{ margin: 0.4rem 0; }}
-    a {{ color: #0b5cad; }}
-  </style>
-</head>
-<body>
-  <h1>{html.escape(title)}</h1>
-  <p>Every published version of the API reference. <a href="latest/">latest/</a> is always the newest.</p>
-  <ul>
-{items}
-  </ul>
-</body>
-</html>
-"""
-
-
-def versions_document(versions: list[str]) -> str:
-    entries = [
-        {"version": v, "url": f"{v}/", "openapi": {"yaml": f"{v}/openapi.yaml", "json": f"{v}/openapi.json"}}
-        for v in versions
-    ]
-    return json.dumps({"latest": versions[0], "versions": entries}, indent=2) + "\n"
-
-
-def stage(staging: Path, dist: Path, portal: Path, version: str, versions: list[str], title: str) -> dict[str, Path]:
-    """Write the new release, latest/, index.html and versions.json into `staging`; return what goes where."""
-    release = staging / version
-    release.mkdir()
-    for name in RELEASE_FILES:
-        shutil.copy2(dist / name, release / name)
-    latest = staging / "latest"
-    shutil.copytree(release if versions[0] == version else portal / versions[0], latest)
-    (staging / "index.html").write_text(index_page(versions, title), encoding="utf-8")
-    (staging / "versions.json").write_text(versions_document(versions), encoding="utf-8")
-    return {name: staging / name for name in (version, "latest", "index.html", "versions.json")}
-
-
-def _remove(path: Path) -> None:
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    elif path.exists() or path.is_symlink():
-        path.unlink()
-
-
-def swap_in(staged: dict[str, Path], portal: Path, backups: Path) -> None:
-    """Rename each staged entry into the portal; on any failure, put back what was there."""
-    done: list[tuple[Path, Path | None]] = []
-    try:
-        for name, new in staged.items():
-            target = portal / name
-            backup = None
-            if target.exists() or target.is_symlink():
-                backup = backups / name
-                os.replace(target, backup)
-            done.append((target, backup))
-            os.replace(new, target)
-    except OSError:
-        for target, backup in reversed(done):
-            _remove(target)
-            if backup is not None:
-                os.replace(backup, target)
-        raise
-
-
-def plan(portal: Path, version: str, versions: list[str]) -> list[str]:
-    """What a publish would change, one line each."""
-    old_latest = published_versions(portal)[:1]
-    lines = [f"add {portal / version}/ ({', '.join(RELEASE_FILES)})"]
-    if not old_latest or old_latest[0] != versions[0]:
-        lines.append(f"point {portal / 'latest'}/ at {versions[0]}" + (f" (was {old_latest[0]})" if old_latest else ""))
-    lines.append(f"write {portal / 'index.html'} and {portal / 'versions.json'} listing {', '.join(versions)}")
-    return lines
-
-
-def publish(dist: Path, portal: Path, dry_run: bool = False) -> str:
-    """Publish dist/ into the portal; return what happened. Raise PublishError when refused or failed."""
-    missing = [name for name in RELEASE_FILES if not (dist / name).is_file()]
+def read_release(dist: Path) -> Release:
+    """The release in dist/: the three built files and the wheel of the same version, if `make package` built it."""
+    missing = [name for name in SOURCE_FILES if not (dist / name).is_file()]
     if missing:
         raise ValueError(f"{dist} lacks {', '.join(missing)}: run `make bundle docs` first")
     info = load_spec(dist / "openapi.yaml")["info"]
     version, title = str(info["version"]), str(info["title"])
     if not VERSION.match(version):
         raise ValueError(f"info.version {version!r} is not a version of the form X.Y.Z[-pre]")
-    if (portal / version).exists():
-        if same_release(portal / version, dist):
-            return f"version {version} is already published with the same bytes: nothing to do"
-        raise PublishError(
-            f"version {version} is already published in {portal} with different bytes; "
-            "a release is immutable: raise info.version in openapi.yaml (and CHANGELOG.md) to publish this change"
-        )
-    versions = sorted([*published_versions(portal), version], key=version_key, reverse=True)
-    if dry_run:
-        return "dry run, nothing written; would:\n" + "\n".join(f"  {line}" for line in plan(portal, version, versions))
-    portal.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".staging-", dir=portal) as scratch:
-        staging, backups = Path(scratch) / "new", Path(scratch) / "old"
-        staging.mkdir()
-        backups.mkdir()
+    files = {name: (dist / name).read_bytes() for name in SOURCE_FILES}
+    wheels = sorted((dist / "package").glob(f"*-{version}-py3-none-any.whl"))
+    if wheels:
+        files[wheels[-1].name] = wheels[-1].read_bytes()
+    files["index.html"] = with_navigation(files["index.html"], version, wheels[-1].name if wheels else None)
+    return Release(version, title, files)
+
+
+def with_navigation(page: bytes, version: str, wheel: str | None) -> bytes:
+    """The Redoc page with a bar linking the other versions, latest/, the changelog and the downloads.
+
+    The other versions come from ../versions.json when the page is opened, so the
+    release's bytes never change when a later version is published.
+    """
+    downloads = ["openapi.yaml", "openapi.json", *([wheel] if wheel else [])]
+    links = " ".join(f'<a href="{html.escape(name)}">{html.escape(name)}</a>' for name in downloads)
+    bar = f"""<nav id="portal-nav" aria-label="Portal" style="font:14px/1.6 system-ui,sans-serif;padding:6px 16px;\
+background:#f3f5f8;border-bottom:1px solid #d8dde3">
+  <strong>Version {html.escape(version)}</strong> ·
+  <a href="../">All versions</a> · <a href="../latest/">latest</a> ·
+  <a href="{CHANGELOG}">Changes in {html.escape(version)}</a> · Downloads: {links} ·
+  Other versions: <span id="portal-versions"></span>
+</nav>
+<script>
+fetch("../versions.json").then((r) => r.json()).then((portal) => {{
+  const list = document.getElementById("portal-versions");
+  for (const entry of portal.versions.filter((e) => e.version !== {json.dumps(version)})) {{
+    const link = document.createElement("a");
+    link.href = "../" + entry.url;
+    link.textContent = entry.version;
+    list.append(link, " ");
+  }}
+}}).catch(() => {{}});
+</script>
+"""
+    head, body, rest = page.partition(b"<body>")
+    if not body:
+        raise ValueError("the reference page has no <body> tag: rebuild it with `make docs`")
+    return head + body + b"\n" + bar.encode() + rest
+
+
+# --- what the portal holds -------------------------------------------------------------------
+
+
+def complete_versions(portal: Path) -> list[str]:
+    """The version folders that hold a whole release, newest first."""
+    found = [
+        entry.name
+        for entry in portal.iterdir()
+        if VERSION.match(entry.name)
+        and entry.is_dir()
+        and all((entry / name).is_file() for name in (*SOURCE_FILES, CHANGELOG))
+    ]
+    return sorted(found, key=version_key, reverse=True)
+
+
+def same_release(folder: Path, release: Release) -> bool:
+    """Whether the folder holds exactly the release's files (the changelog is derived, not compared)."""
+    have = {entry.name for entry in folder.iterdir()} - {CHANGELOG}
+    return have == set(release.files) and all((folder / n).read_bytes() == data for n, data in release.files.items())
+
+
+def previous_version(portal: Path, version: str) -> str | None:
+    older = [v for v in complete_versions(portal) if version_key(v) < version_key(version)]
+    return older[0] if older else None
+
+
+# --- the changelog page ------------------------------------------------------------------------
+
+
+def changelog_page(release: Release, portal: Path) -> bytes:
+    """What changed since the newest older published version, from the breaking-change gate's own diff."""
+    before = previous_version(portal, release.version)
+    title = f"{release.title} {release.version}: changes"
+    if before is None:
+        body = "<p>The first published version: nothing to compare with.</p>"
+    else:
+        old = json.loads((portal / before / "openapi.json").read_text(encoding="utf-8"))
+        new = json.loads(release.files["openapi.json"])
         try:
-            swap_in(stage(staging, dist, portal, version, versions, title), portal, backups)
-        except OSError as error:
-            raise PublishError(f"publishing {version} failed ({error}); the portal was left as it was") from None
-    return f"published {version} to {portal}; latest is {versions[0]}"
+            changes = classify(old, new)
+        except InputError as error:
+            raise ValueError(f"cannot compute the changelog of {release.version} against {before}: {error}") from None
+        kinds = sorted({c.kind for c in changes}, key=lambda kind: (kind != "breaking", kind))
+        sections = [changelog_section(kind, [c for c in changes if c.kind == kind]) for kind in kinds]
+        summary = f"{sum(c.kind == 'breaking' for c in changes)} breaking, {len(changes)} in all"
+        body = f'<p>Compared with <a href="../{before}/">{before}</a>: {summary}.</p>\n' + (
+            "\n".join(sections) or "<p>No change that clients can see.</p>"
+        )
+    return page(title, f'<p><a href="./">{release.version} reference</a> · <a href="../">All versions</a></p>\n{body}')
+
+
+def changelog_section(kind: str, changes: list[Change]) -> str:
+    heading = "Breaking changes" if kind == "breaking" else f"{kind.capitalize()} changes"
+    rows = "\n".join(
+        f"      <li><code>{html.escape(c.location)}</code>: {html.escape(c.description)}</li>" for c in changes
+    )
+    return f'  <section class="{html.escape(kind)}">\n    <h2>{heading}</h2>\n    <ul>\n{rows}\n    </ul>\n  </section>'
+
+
+def page(title: str, body: str) -> bytes:
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>{html.escape(title)}</title>
+  <style>
+    body {{ font-family: system-ui, sans-serif; max-width: 52rem; margin: 3rem auto; padding: 0 1rem; color: #222; }}
+    li {{ margin: 0.4rem 0; }}
+    a {{ color: #0b5cad; }}
+    .breaking h2 {{ color: #a8071a; }}
+  </style>
+</head>
+<body>
+  <h1>{html.escape(title)}</h1>
+{body}
+</body>
+</html>
+""".encode()
+
+
+# --- the listing, derived from the version folders ----------------------------------------------
+
+
+def listing_files(portal: Path, versions: list[str], title: str) -> dict[str, bytes]:
+    """index.html, versions.json and the API catalog for these complete versions (newest first)."""
+    entries = []
+    for v in versions:
+        entry: dict[str, Any] = {
+            "version": v,
+            "url": f"{v}/",
+            "changelog": f"{v}/{CHANGELOG}",
+            "openapi": {"yaml": f"{v}/openapi.yaml", "json": f"{v}/openapi.json"},
+        }
+        wheel = next((p.name for p in sorted((portal / v).glob("*.whl"))), None)
+        if wheel:
+            entry["wheel"] = f"{v}/{wheel}"
+        entries.append(entry)
+    items = "\n".join(
+        f'    <li><a href="{e["url"]}">{e["version"]}</a>{" (latest)" if i == 0 else ""}'
+        f' — <a href="{e["changelog"]}">changes</a>, <a href="{e["openapi"]["yaml"]}">openapi.yaml</a>,'
+        f' <a href="{e["openapi"]["json"]}">openapi.json</a>'
+        + (f', <a href="{e["wheel"]}">wheel</a>' if "wheel" in e else "")
+        + "</li>"
+        for i, e in enumerate(entries)
+    )
+    index = page(
+        f"{title}: versions",
+        f'  <p>Every published version of the API reference. <a href="latest/">latest/</a> is always the newest'
+        f' ({versions[0]}); <a href="versions.json">versions.json</a> and'
+        f' <a href=".well-known/api-catalog">.well-known/api-catalog</a> list them for machines.</p>\n'
+        f"  <ul>\n{items}\n  </ul>",
+    )
+    return {
+        "index.html": index,
+        "versions.json": (json.dumps({"latest": versions[0], "versions": entries}, indent=2) + "\n").encode(),
+        ".well-known/api-catalog": api_catalog(versions[0]),
+    }
+
+
+def api_catalog(latest: str) -> bytes:
+    """RFC 9727 API catalog: a linkset (RFC 9264, application/linkset+json) naming the latest spec and docs.
+
+    The links are relative to /.well-known/api-catalog, so the portal can live under any prefix.
+    """
+    linkset = {
+        "linkset": [
+            {
+                "anchor": "../latest/",
+                "service-desc": [
+                    {"href": "../latest/openapi.yaml", "type": "application/yaml"},
+                    {"href": "../latest/openapi.json", "type": "application/json"},
+                ],
+                "service-doc": [{"href": "../latest/", "type": "text/html"}],
+                "service-meta": [{"href": "../versions.json", "type": "application/json"}],
+            },
+            {
+                "anchor": "../.well-known/api-catalog",
+                "item": [{"href": "../latest/"}],
+                "profile": [{"href": "https://www.rfc-editor.org/info/rfc9727"}],
+            },
+        ]
+    }
+    return (json.dumps(linkset, indent=2) + "\n").encode()
+
+
+def state_name(versions: list[str], files: dict[str, bytes]) -> str:
+    digest = hashlib.sha256(versions[0].encode())
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    return digest.hexdigest()[:16]
+
+
+# --- writing, one atomic step at a time ---------------------------------------------------------
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file inside a staging folder and flush it to disk before it is renamed anywhere."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable: a rename is atomic, but survives power loss only once the folder is synced."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def point(link: Path, target: str) -> None:
+    """Make `link` a symbolic link to `target` in one step: a new link renamed over the old one."""
+    if link.is_symlink() and os.readlink(link) == target:
+        return
+    if link.is_dir() and not link.is_symlink():  # a portal from before symlinks: latest/ was a copy
+        shutil.rmtree(link)
+    temporary = link.with_name(f".{link.name}.{uuid.uuid4().hex}.tmp")
+    temporary.symlink_to(target)
+    os.replace(temporary, link)
+
+
+def scratch_entries(portal: Path) -> Iterator[Path]:
+    """What a killed publish may have left: staging folders, temporary links, listings no longer current."""
+    current = os.readlink(portal / ".current") if (portal / ".current").is_symlink() else ""
+    for entry in portal.iterdir():
+        if entry.name.startswith(".staging-") or (entry.name.startswith(".") and entry.name.endswith(".tmp")):
+            yield entry
+    states = portal / ".state"
+    if states.is_dir():
+        for entry in states.iterdir():
+            if f".state/{entry.name}" != current:
+                yield entry
+
+
+def remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def listing_is_current(portal: Path, name: str) -> bool:
+    """Whether .current and the portal's links already show the listing `name`."""
+    current = portal / ".current"
+    return (
+        current.is_symlink()
+        and os.readlink(current) == f".state/{name}"
+        and (portal / ".state" / name).is_dir()
+        and all(
+            (portal / entry).is_symlink() and os.readlink(portal / entry) == f".current/{entry}" for entry in LISTING
+        )
+    )
+
+
+def update_listing(portal: Path, title: str) -> list[str]:
+    """Derive the listing from the complete version folders and switch to it; say what changed (nothing: [])."""
+    versions = complete_versions(portal)
+    if not versions:
+        return []
+    files = listing_files(portal, versions, title)
+    name = state_name(versions, files)
+    if listing_is_current(portal, name):
+        return []
+    state = portal / ".state" / name
+    if not state.is_dir():
+        staging = portal / f".staging-{uuid.uuid4().hex}"
+        for relative, data in files.items():
+            write_file(staging / relative, data)
+        (staging / "latest").symlink_to(f"../../{versions[0]}")
+        (portal / ".state").mkdir(exist_ok=True)
+        os.replace(staging, state)
+    point(portal / ".current", f".state/{name}")
+    for entry in LISTING:
+        point(portal / entry, f".current/{entry}")
+    fsync_folder(portal)
+    return [f"listed {', '.join(versions)}; latest is {versions[0]}"]
+
+
+def clean_up(portal: Path) -> list[str]:
+    """Remove what a killed or failed publish left behind; it is invisible to readers."""
+    leftovers = list(scratch_entries(portal))
+    for entry in leftovers:
+        remove(entry)
+    return [f"removed {len(leftovers)} leftover(s) of an interrupted publish"] if leftovers else []
+
+
+def add_version(portal: Path, release: Release) -> None:
+    """Stage the release whole and rename it into place: one step, never over an existing folder."""
+    staging = portal / f".staging-{uuid.uuid4().hex}"
+    for name, data in release.files.items():
+        write_file(staging / name, data)
+    write_file(staging / CHANGELOG, changelog_page(release, portal))
+    try:
+        os.rename(staging, portal / release.version)
+    except OSError as error:
+        # rename(2) refuses to replace a non-empty folder: someone else's release got there first.
+        if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+            raise
+        shutil.rmtree(staging)
+        if not same_release(portal / release.version, release):
+            raise Refused(conflict(portal, release.version)) from None
+    fsync_folder(portal)
+
+
+def conflict(portal: Path, version: str) -> str:
+    return (
+        f"version {version} is already published in {portal} with different bytes; "
+        "a release is immutable: raise info.version in openapi.yaml (and CHANGELOG.md) to publish this change"
+    )
+
+
+# --- where it may go ------------------------------------------------------------------------------
+
+
+def check_target(portal: Path, dist: Path) -> None:
+    """Refuse a portal path that cannot hold a portal, before anything is written."""
+    resolved = portal.resolve()
+    for output in (*BUILD_OUTPUT, dist.resolve()):
+        if resolved == output or output in resolved.parents or resolved in output.parents:
+            raise CannotPublishThere(
+                f"{portal} is inside (or holds) the build output {output}: the next build would overwrite the "
+                "portal; publish to a folder outside the project"
+            )
+    for path in (resolved, *resolved.parents):
+        if path.exists() and not path.is_dir():
+            what = "is a file, not a folder" if path == resolved else f"is under {path}, which is a file"
+            raise CannotPublishThere(f"{portal} {what}")
+        if path.is_dir():
+            if os.statvfs(path).f_flag & os.ST_RDONLY:
+                raise CannotPublishThere(f"{portal} is on a read-only file system (at {path})")
+            if not os.access(path, os.W_OK | os.X_OK):
+                raise CannotPublishThere(f"{portal} is not writable: permission denied at {path}")
+            return
+
+
+def plan(portal: Path, release: Release) -> list[str]:
+    """What a publish would change, one line each."""
+    if not portal.is_dir():
+        return [f"create {portal}/", f"add {portal / release.version}/", f"list {release.version} as latest"]
+    leftovers = len(list(scratch_entries(portal)))
+    lines = [f"remove {leftovers} leftover(s) of an interrupted publish"] if leftovers else []
+    if (portal / release.version).exists():
+        if not same_release(portal / release.version, release):
+            raise Refused(conflict(portal, release.version))
+    else:
+        lines.append(f"add {portal / release.version}/ ({', '.join(release.files)}, {CHANGELOG})")
+    versions = sorted({*complete_versions(portal), release.version}, key=version_key, reverse=True)
+    old = (portal / "latest").resolve().name if (portal / "latest").is_dir() else None
+    lines.append(f"list {', '.join(versions)} in index.html, versions.json and .well-known/api-catalog")
+    lines.append(f"point {portal / 'latest'}/ at {versions[0]}" + (f" (was {old})" if old else ""))
+    return lines
+
+
+def publish(dist: Path, portal: Path, dry_run: bool = False, lock_timeout: float = 60.0) -> str:
+    """Publish dist/ into the portal, completing any interrupted publish first; return what happened."""
+    release = read_release(dist)
+    check_target(portal, dist)
+    if dry_run:
+        return "dry run, nothing written; would:\n" + "\n".join(f"  {line}" for line in plan(portal, release))
+    try:
+        portal.mkdir(parents=True, exist_ok=True)
+        with filelock.FileLock(portal / LOCK_NAME, timeout=lock_timeout):
+            try:
+                return publish_locked(portal, release)
+            except OSError as error:
+                raise CannotPublishThere(
+                    f"{cannot_write(error, portal)}; the portal still shows the old or the new state, "
+                    "and the next publish completes it"
+                ) from None
+    except filelock.Timeout:
+        raise Busy(f"another publish has held {portal / LOCK_NAME} for {lock_timeout:g} s; try again later") from None
+    except OSError as error:
+        raise CannotPublishThere(cannot_write(error, portal)) from None
+
+
+def cannot_write(error: OSError, portal: Path) -> str:
+    return f"cannot write {error.filename or portal}: {error.strerror or error}"
+
+
+def publish_locked(portal: Path, release: Release) -> str:
+    repaired = clean_up(portal)
+    folder = portal / release.version
+    if folder.exists():
+        if not same_release(folder, release):
+            # Finish what an interrupted publish left before refusing this one.
+            update_listing(portal, release.title)
+            raise Refused(conflict(portal, release.version))
+        repaired += update_listing(portal, release.title)
+        clean_up(portal)  # the listing that was current until now
+        if not repaired:
+            return f"version {release.version} is already published with the same bytes: nothing to do"
+        return f"version {release.version} was already published; completed an interrupted publish: " + "; ".join(
+            repaired
+        )
+    add_version(portal, release)
+    update_listing(portal, release.title)
+    clean_up(portal)  # the listing that was current until now
+    said = f"published {release.version} to {portal}; latest is {complete_versions(portal)[0]}"
+    return said + (f" (first {'; '.join(repaired)})" if repaired else "")
 
 
 def main(argv: list[str]) -> int:
@@ -196,15 +522,24 @@ def main(argv: list[str]) -> int:
         default=os.environ.get("DRY_RUN", "") not in ("", "0"),
         help="say what would change, write nothing",
     )
+    parser.add_argument(
+        "--lock-timeout", type=float, default=60.0, help="seconds to wait for another publish (default: 60)"
+    )
     args = parser.parse_args(argv[1:])
     try:
-        print(f"publish: {publish(args.dist, args.portal, args.dry_run)}")
+        print(f"publish: {publish(args.dist, args.portal, args.dry_run, args.lock_timeout)}")
     except ValueError as error:
         print(f"publish: {error}", file=sys.stderr)
-        return 2
-    except PublishError as error:
+        return EXIT_BAD_INPUT
+    except Refused as error:
         print(f"publish: refused: {error}", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
+    except CannotPublishThere as error:
+        print(f"publish: cannot publish there: {error}", file=sys.stderr)
+        return EXIT_CANNOT
+    except Busy as error:
+        print(f"publish: busy: {error}", file=sys.stderr)
+        return EXIT_BUSY
     return 0
 
 

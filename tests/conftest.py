@@ -6,7 +6,8 @@ import copy
 import functools
 import json
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,22 @@ def built_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert bundle_spec.main(["bundle_spec", "--out", str(out)]) == 0
     assert build_docs.main(["build_docs", "--spec", str(out / "openapi.yaml"), "--out", str(out / "index.html")]) == 0
     return out
+
+
+def release_of(
+    built_dist: Path, tmp_path: Path, version: str, edit: Callable[[dict[str, Any]], None] | None = None
+) -> Path:
+    """A copy of dist/ whose spec says `version` (and, with `edit`, other changes), as a later release is built."""
+    dist = tmp_path / f"dist-{version}-{len(list(tmp_path.glob('dist-*')))}"
+    shutil.copytree(built_dist, dist)
+    for name in ("openapi.yaml", "openapi.json", "index.html"):
+        path = dist / name
+        path.write_text(path.read_text(encoding="utf-8").replace(spec_version(), version), encoding="utf-8")
+    if edit:
+        spec = json.loads((dist / "openapi.json").read_text())
+        edit(spec)
+        (dist / "openapi.json").write_text(json.dumps(spec, indent=2))
+    return dist
 
 
 # In CI, property-based tests draw the same examples every run: a red CI is

@@ -16,9 +16,12 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, spec_version
+from conftest import ROOT, release_of, spec_version
 from publish_portal import publish
 
+# A later version, published beside the spec's own, so that pages have other versions and a changelog to show.
+MAJOR, MINOR, _ = spec_version().split(".", 2)
+NEWER = f"{MAJOR}.{int(MINOR) + 1}.0"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "test-artifacts"
 CHROMIUM_ARGS = [
@@ -50,9 +53,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal with the spec's version published, served by a static file server on 127.0.0.1."""
-    portal = tmp_path_factory.mktemp("portal")
+    """The portal with the spec's version and a later minor version published, served on 127.0.0.1."""
+
+    def add_a_summary(spec: dict[str, Any]) -> None:
+        spec["info"]["summary"] = "Update and reopen CRM cases"
+
+    portal = tmp_path_factory.mktemp("portal") / "portal"
     publish(built_dist, portal)
+    publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), NEWER, add_a_summary), portal)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(portal)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -83,6 +91,9 @@ def offline_page(portal_url: str) -> Iterator[tuple[Page, list[str]]]:
 
 def expand_everything(page: Page) -> None:
     """Click 'Expand all' until nothing more opens, then open the custom fields array too."""
+    # On a loaded machine Redoc may still be rendering the operation: wait for its first button, or the loop
+    # below sees none and expands nothing.
+    page.get_by_role("button", name="Expand all").first.wait_for()
     for _ in range(5):
         button = page.get_by_role("button", name="Expand all")
         if button.count() == 0:
@@ -131,3 +142,46 @@ def test_the_page_says_how_to_authenticate(offline_page: tuple[Page, list[str]],
 
     text = page.inner_text("body")
     assert "Authorization" in text and "Bearer <token>" in text
+
+
+def screenshot(page: Page, name: str) -> None:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / name, full_page=True)
+
+
+def test_the_index_lists_every_version_with_its_changelog(
+    offline_page: tuple[Page, list[str]], portal_url: str
+) -> None:
+    page, _ = offline_page
+    page.goto(f"{portal_url}/")
+    screenshot(page, "portal-index.png")
+
+    items = page.get_by_role("listitem")
+    assert [item.get_by_role("link").first.inner_text() for item in items.all()] == [NEWER, spec_version()]
+    items.first.get_by_role("link", name="changes").click()
+
+    page.wait_for_url(f"{portal_url}/{NEWER}/changelog.html")
+    assert f"Compared with {spec_version()}" in page.inner_text("body")
+
+
+def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
+    offline_page: tuple[Page, list[str]], portal_url: str
+) -> None:
+    page, blocked = offline_page
+    page.goto(f"{portal_url}/{spec_version()}/")
+    nav = page.locator("#portal-nav")
+
+    nav.locator("#portal-versions").get_by_role("link", name=NEWER).wait_for()  # from versions.json, when it opens
+    for name in ("All versions", "latest", "openapi.yaml", "openapi.json"):
+        assert nav.get_by_role("link", name=name, exact=True).is_visible(), name
+    assert nav.get_by_role("link", name="latest", exact=True).get_attribute("href") == "../latest/"
+    screenshot(page, "portal-version-page.png")
+    nav.get_by_role("link", name=NEWER).click()
+    page.wait_for_url(f"{portal_url}/{NEWER}/")
+    page.locator("#portal-nav").get_by_role("link", name=f"Changes in {NEWER}").click()
+
+    page.wait_for_url(f"{portal_url}/{NEWER}/changelog.html")
+    text = page.inner_text("body")
+    assert f"Compared with {spec_version()}: 0 breaking" in text and "summary" in text
+    screenshot(page, "portal-changelog.png")
+    assert not [url for url in blocked if url.endswith((".js", ".css", ".json"))], blocked

@@ -1,43 +1,90 @@
-"""Publishing makes immutable, versioned releases, atomically, and a dry run writes nothing."""
+"""Publishing makes immutable versioned releases that survive crashes, races and bad targets; dry runs write nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
+import filelock
 import pytest
 
 import publish_portal
-from conftest import spec_version
-from publish_portal import PublishError, publish
+from conftest import ROOT, release_of, spec_version
+from publish_portal import CannotPublishThere, Refused, publish, read_release
 
-# The version dist/ is built as (the spec's), and two later ones.
-CURRENT = spec_version()
-_MAJOR, _MINOR, _ = (int(part) for part in CURRENT.split("."))
-NEWER = f"{_MAJOR}.{_MINOR + 1}.0"
-NEWEST = f"{_MAJOR + 1}.0.0"
+SCRIPT = ROOT / "scripts" / "publish_portal.py"
+# The version dist/ is built as (the spec's), three later minor versions and the next major one.
+V0 = spec_version()
+_MAJOR, _MINOR = (int(part) for part in V0.split(".")[:2])
+V1, V2, V3 = (f"{_MAJOR}.{_MINOR + step}.0" for step in (1, 2, 3))
+VM = f"{_MAJOR + 1}.0.0"
+# The system calls that change the file system; a publish is killed at each one in turn.
+# (Writes inside a staging folder are invisible until its rename; the fsync after each file marks them.)
+MUTATING_CALLS = (
+    *("mkdir", "mkdirat", "rename", "renameat", "renameat2", "symlink", "symlinkat"),
+    *("unlink", "unlinkat", "rmdir", "fsync"),
+)
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+    """Every file's bytes and every link's target, without following links (the lock file is not content)."""
+    found = {}
+    for base, folders, files in os.walk(folder):
+        for name in folders + files:
+            path = Path(base) / name
+            relative = str(path.relative_to(folder))
+            if path.is_symlink():
+                found[relative] = f"-> {os.readlink(path)}"
+            elif path.is_file() and name != publish_portal.LOCK_NAME:
+                found[relative] = path.read_bytes().hex()
+    return found
 
 
-def release_of(built_dist: Path, tmp_path: Path, version: str) -> Path:
-    """A copy of dist/ whose spec says `version`, as a later release would be built."""
-    dist = tmp_path / f"dist-{version}"
-    shutil.copytree(built_dist, dist)
-    for name in ("openapi.yaml", "openapi.json", "index.html"):
-        path = dist / name
-        path.write_text(path.read_text(encoding="utf-8").replace(CURRENT, version), encoding="utf-8")
-    return dist
+def shown(portal: Path) -> dict[str, Any]:
+    """What a reader of the portal sees: the listing files and where latest/ leads."""
+    seen: dict[str, Any] = {}
+    for name in ("index.html", "versions.json", ".well-known/api-catalog"):
+        path = portal / name
+        seen[name] = path.read_bytes() if path.is_file() else None
+    latest = portal / "latest"
+    seen["latest"] = latest.resolve().name if latest.is_dir() else None
+    return seen
+
+
+def assert_listing_is_whole(portal: Path) -> None:
+    """The listing agrees with itself and lists only complete version folders."""
+    if not (portal / "versions.json").is_file():
+        assert shown(portal) == {
+            "index.html": None,
+            "versions.json": None,
+            ".well-known/api-catalog": None,
+            "latest": None,
+        }
+        return
+    listing = json.loads((portal / "versions.json").read_text())
+    versions = [entry["version"] for entry in listing["versions"]]
+    assert listing["latest"] == versions[0] == (portal / "latest").resolve().name
+    for version in versions:
+        assert {"index.html", "openapi.yaml", "openapi.json", "changelog.html"} <= {
+            p.name for p in (portal / version).iterdir()
+        }
+        assert f'href="{version}/"' in (portal / "index.html").read_text()
+    catalog = json.loads((portal / ".well-known/api-catalog").read_text())
+    assert catalog["linkset"][0]["service-desc"][0]["href"] == "../latest/openapi.yaml"
+
+
+def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
+    """The publish script as a release job runs it, in a process of its own."""
+    command = [*prefix, sys.executable, str(SCRIPT), *map(str, args)]
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env)
 
 
 @pytest.fixture
@@ -45,127 +92,458 @@ def portal(tmp_path: Path) -> Path:
     return tmp_path / "portal"
 
 
-def test_a_first_publish_lays_out_the_version_latest_index_and_versions_json(built_dist: Path, portal: Path) -> None:
-    assert publish(built_dist, portal) == f"published {CURRENT} to {portal}; latest is {CURRENT}"
-
-    assert sorted(fingerprint(portal)) == [
-        f"{CURRENT}/index.html",
-        f"{CURRENT}/openapi.json",
-        f"{CURRENT}/openapi.yaml",
-        "index.html",
-        "latest/index.html",
-        "latest/openapi.json",
-        "latest/openapi.yaml",
-        "versions.json",
-    ]
-    assert (portal / "latest/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
-    assert json.loads((portal / "versions.json").read_text())["latest"] == CURRENT
-    assert f'<a href="{CURRENT}/">{CURRENT}</a> (latest)' in (portal / "index.html").read_text()
+@pytest.fixture(scope="module")
+def newer_dist(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return release_of(built_dist, tmp_path_factory.mktemp("dist"), V1)
 
 
-def test_publishing_the_same_bytes_again_does_nothing_and_says_so(built_dist: Path, portal: Path) -> None:
-    publish(built_dist, portal)
-    before = fingerprint(portal)
+class TestLayout:
+    def test_a_first_publish_lays_out_the_version_and_the_listing(self, built_dist: Path, portal: Path) -> None:
+        assert publish(built_dist, portal) == f"published {V0} to {portal}; latest is {V0}"
 
-    assert publish(built_dist, portal) == f"version {CURRENT} is already published with the same bytes: nothing to do"
-    assert fingerprint(portal) == before
+        assert sorted(p.name for p in (portal / V0).iterdir()) == [
+            "changelog.html",
+            "index.html",
+            "openapi.json",
+            "openapi.yaml",
+        ]
+        assert (portal / "latest/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
+        assert json.loads((portal / "versions.json").read_text())["latest"] == V0
+        assert f'<a href="{V0}/">{V0}</a> (latest)' in (portal / "index.html").read_text()
+        assert_listing_is_whole(portal)
 
+    def test_a_newer_version_becomes_latest_and_both_are_listed(
+        self, built_dist: Path, newer_dist: Path, portal: Path
+    ) -> None:
+        publish(built_dist, portal)
 
-def test_publishing_different_bytes_under_a_published_version_is_refused(
-    built_dist: Path, portal: Path, tmp_path: Path
-) -> None:
-    publish(built_dist, portal)
-    before = fingerprint(portal)
-    changed = tmp_path / "changed"
-    shutil.copytree(built_dist, changed)
-    (changed / "openapi.json").write_text((changed / "openapi.json").read_text() + "\n")
+        publish(newer_dist, portal)
 
-    with pytest.raises(
-        PublishError, match=rf"version {re.escape(CURRENT)} is already published .* with different bytes"
-    ):
-        publish(changed, portal)
+        versions = json.loads((portal / "versions.json").read_text())
+        assert versions["latest"] == V1
+        assert [entry["version"] for entry in versions["versions"]] == [V1, V0]
+        assert V1.encode() in (portal / "latest/openapi.yaml").read_bytes()
+        assert (portal / V0 / "openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
+        assert not list((portal / ".state").iterdir())[1:], "the listing that was replaced is removed"
 
-    assert fingerprint(portal) == before
+    def test_an_older_version_published_later_does_not_move_latest(
+        self, built_dist: Path, portal: Path, tmp_path: Path
+    ) -> None:
+        publish(release_of(built_dist, tmp_path, VM), portal)
 
+        publish(built_dist, portal)
 
-def test_a_newer_version_becomes_latest_and_both_are_listed(built_dist: Path, portal: Path, tmp_path: Path) -> None:
-    publish(built_dist, portal)
+        assert json.loads((portal / "versions.json").read_text())["latest"] == VM
+        assert VM.encode() in (portal / "latest/openapi.yaml").read_bytes()
 
-    publish(release_of(built_dist, tmp_path, NEWER), portal)
+    def test_a_portal_laid_out_by_the_old_publisher_is_taken_over(
+        self, built_dist: Path, newer_dist: Path, portal: Path
+    ) -> None:
+        publish(built_dist, portal)
+        for entry in ("index.html", "versions.json", "latest"):  # real copies, as the old publisher wrote them
+            real = (portal / entry).resolve()
+            (portal / entry).unlink()
+            (shutil.copytree if real.is_dir() else shutil.copy2)(real, portal / entry)
+        for entry in (".current", ".well-known"):
+            (portal / entry).unlink()
+        shutil.rmtree(portal / ".state")
 
-    versions = json.loads((portal / "versions.json").read_text())
-    assert versions["latest"] == NEWER
-    assert [entry["version"] for entry in versions["versions"]] == [NEWER, CURRENT]
-    assert NEWER.encode() in (portal / "latest/openapi.yaml").read_bytes()
-    assert (portal / f"{CURRENT}/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
+        publish(newer_dist, portal)
 
-
-def test_an_older_version_published_later_does_not_move_latest(built_dist: Path, portal: Path, tmp_path: Path) -> None:
-    publish(release_of(built_dist, tmp_path, NEWEST), portal)
-
-    publish(built_dist, portal)
-
-    assert json.loads((portal / "versions.json").read_text())["latest"] == NEWEST
-    assert NEWEST.encode() in (portal / "latest/openapi.yaml").read_bytes()
-
-
-def test_a_dry_run_says_what_would_change_and_writes_nothing(built_dist: Path, portal: Path, tmp_path: Path) -> None:
-    publish(built_dist, portal)
-    before = fingerprint(portal)
-
-    said = publish(release_of(built_dist, tmp_path, NEWER), portal, dry_run=True)
-
-    assert said.startswith("dry run, nothing written; would:")
-    assert f"add {portal / NEWER}/" in said and f"at {NEWER} (was {CURRENT})" in said
-    assert fingerprint(portal) == before
-
-
-def test_dry_run_from_the_environment(
-    built_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setenv("DRY_RUN", "1")
-
-    assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 0
-
-    assert "dry run, nothing written" in capsys.readouterr().out
-    assert not portal.exists()
+        assert_listing_is_whole(portal)
+        assert os.readlink(portal / "latest") == ".current/latest"
+        assert json.loads((portal / "versions.json").read_text())["latest"] == V1
 
 
-def test_a_publish_that_fails_part_way_leaves_the_portal_as_it_was(
-    built_dist: Path, portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    publish(built_dist, portal)
-    before = fingerprint(portal)
-    real_replace = os.replace
-    calls = []
+class TestForPeople:
+    def test_the_changelog_lists_breaking_changes_first(self, built_dist: Path, portal: Path, tmp_path: Path) -> None:
+        def remove_reopen_and_retitle(spec: dict[str, Any]) -> None:
+            del spec["paths"]["/api/2.0/crm/case/{caseid}/reopen"]
+            spec["info"]["summary"] = "Cases, second edition"
 
-    def failing_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-        calls.append(dst)
-        if len(calls) == 4:  # after the new version and latest/ are in place, mid-way through the index
-            raise OSError(28, "No space left on device")
-        real_replace(src, dst)
+        publish(built_dist, portal)
+        publish(release_of(built_dist, tmp_path, VM, remove_reopen_and_retitle), portal)
 
-    monkeypatch.setattr(os, "replace", failing_replace)
+        page = (portal / VM / "changelog.html").read_text()
+        assert f'Compared with <a href="../{V0}/">{V0}</a>' in page
+        assert page.index("Breaking changes") < page.index("changes</h2>", page.index("Breaking changes") + 30)
+        breaking = page[page.index("Breaking changes") : page.index("</section>")]
+        assert "/api/2.0/crm/case/{caseid}/reopen" in breaking
+        assert "info.summary" not in breaking and "summary" in page
+        assert "The first published version" in (portal / V0 / "changelog.html").read_text()
 
-    with pytest.raises(PublishError, match="the portal was left as it was"):
-        publish(release_of(built_dist, tmp_path, NEWER), portal)
+    def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
+        self, built_dist: Path, portal: Path, tmp_path: Path
+    ) -> None:
+        dist = release_of(built_dist, tmp_path, V0)
+        (dist / "package").mkdir()
+        (dist / f"package/onlyoffice_crm_client-{V0}-py3-none-any.whl").write_bytes(b"a wheel")
+        publish(dist, portal)
 
-    assert fingerprint(portal) == before
-    assert sorted(entry.name for entry in portal.iterdir()) == [CURRENT, "index.html", "latest", "versions.json"]
+        page = (portal / V0 / "index.html").read_text()
+        nav = page[page.index('<nav id="portal-nav"') : page.index("</nav>")]
+        for link in ("../", "../latest/", "changelog.html", "openapi.yaml", "openapi.json"):
+            assert f'href="{link}"' in nav
+        assert f'href="onlyoffice_crm_client-{V0}-py3-none-any.whl"' in nav
+        assert 'fetch("../versions.json")' in page  # the other versions, filled in when the page opens
+        assert (portal / V0 / f"onlyoffice_crm_client-{V0}-py3-none-any.whl").read_bytes() == b"a wheel"
+        entry = json.loads((portal / "versions.json").read_text())["versions"][0]
+        assert entry["wheel"] == f"{V0}/onlyoffice_crm_client-{V0}-py3-none-any.whl"
+
+    def test_the_api_catalog_is_an_rfc_9727_linkset_to_the_latest_spec_and_docs(
+        self, built_dist: Path, newer_dist: Path, portal: Path
+    ) -> None:
+        publish(built_dist, portal)
+        publish(newer_dist, portal)
+
+        catalog = json.loads((portal / ".well-known/api-catalog").read_text())
+        api = catalog["linkset"][0]
+        base = portal / ".well-known"
+        for relation in ("service-desc", "service-doc", "service-meta"):
+            for link in api[relation]:
+                assert (base / link["href"]).exists(), link
+        assert (base / api["service-desc"][0]["href"]).read_bytes() == (newer_dist / "openapi.yaml").read_bytes()
+        assert catalog["linkset"][1]["profile"] == [{"href": "https://www.rfc-editor.org/info/rfc9727"}]
 
 
-def test_a_refused_publish_exits_1_and_names_the_version(
-    built_dist: Path, portal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    publish(built_dist, portal)
-    changed = tmp_path / "changed"
-    shutil.copytree(built_dist, changed)
-    (changed / "index.html").write_text("<html>another page</html>")
+class TestImmutability:
+    def test_publishing_the_same_bytes_again_does_nothing_and_says_so(self, built_dist: Path, portal: Path) -> None:
+        publish(built_dist, portal)
+        before = fingerprint(portal)
 
-    assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(changed)]) == 1
-    assert f"refused: version {CURRENT} is already published" in capsys.readouterr().err
+        assert publish(built_dist, portal) == f"version {V0} is already published with the same bytes: nothing to do"
+        assert fingerprint(portal) == before
+
+    def test_publishing_different_bytes_under_a_published_version_is_refused(
+        self, built_dist: Path, portal: Path, tmp_path: Path
+    ) -> None:
+        publish(built_dist, portal)
+        before = fingerprint(portal)
+        changed = release_of(built_dist, tmp_path, V0)
+        (changed / "openapi.json").write_text((changed / "openapi.json").read_text() + "\n")
+
+        with pytest.raises(Refused, match=rf"version {re.escape(V0)} is already published .* with different bytes"):
+            publish(changed, portal)
+
+        assert fingerprint(portal) == before
+
+    def test_a_refused_publish_exits_1_and_names_the_version(
+        self, built_dist: Path, portal: Path, tmp_path: Path
+    ) -> None:
+        publish(built_dist, portal)
+        changed = release_of(built_dist, tmp_path, V0)
+        (changed / "index.html").write_text("<html><body>another page</body></html>")
+
+        result = run_publish("--portal", portal, "--dist", changed)
+
+        assert result.returncode == publish_portal.EXIT_REFUSED
+        assert f"refused: version {V0} is already published" in result.stderr
+
+    def test_a_version_folder_that_appears_meanwhile_is_never_replaced(
+        self, built_dist: Path, portal: Path, tmp_path: Path
+    ) -> None:
+        """Even past the lock, rename(2) does not replace a non-empty folder: a racing release cannot overwrite."""
+        publish(built_dist, portal)
+        before = fingerprint(portal / V0)
+        changed = release_of(built_dist, tmp_path, V0)
+        (changed / "openapi.yaml").write_text(f"openapi: 3.1.0\ninfo: {{title: other, version: {V0}}}\npaths: {{}}\n")
+
+        with pytest.raises(Refused):
+            publish_portal.add_version(portal, read_release(changed))
+
+        assert fingerprint(portal / V0) == before
+        assert not list(portal.glob(".staging-*"))
 
 
-def test_missing_dist_files_are_a_clear_error(portal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(tmp_path)]) == 2
-    assert "lacks index.html, openapi.yaml, openapi.json: run `make bundle docs` first" in capsys.readouterr().err
+class TestDryRun:
+    def test_a_dry_run_says_what_would_change_and_writes_nothing(
+        self, built_dist: Path, newer_dist: Path, portal: Path
+    ) -> None:
+        publish(built_dist, portal)
+        before = fingerprint(portal)
+
+        said = publish(newer_dist, portal, dry_run=True)
+
+        assert said.startswith("dry run, nothing written; would:")
+        assert f"add {portal / V1}/" in said and f"point {portal / 'latest'}/ at {V1} (was {V0})" in said
+        assert f"list {V1}, {V0}" in said
+        assert fingerprint(portal) == before
+
+    def test_dry_run_from_the_environment(
+        self, built_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setenv("DRY_RUN", "1")
+
+        assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 0
+
+        assert "dry run, nothing written" in capsys.readouterr().out
+        assert not portal.exists()
+
+    def test_missing_dist_files_are_a_clear_error(
+        self, portal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(tmp_path)]) == 2
+        assert "lacks index.html, openapi.yaml, openapi.json: run `make bundle docs` first" in capsys.readouterr().err
+
+
+def mutating_calls(log: Path, pid_filter: str = "") -> dict[str, int]:
+    """How many times each mutating system call ran, from an `strace -o` log."""
+    counts: dict[str, int] = {}
+    for line in log.read_text().splitlines():
+        call = line.split(None, 1)[1].split("(", 1)[0] if " " in line else ""
+        if call in MUTATING_CALLS:
+            counts[call] = counts.get(call, 0) + 1
+    return counts
+
+
+class TestCrashes:
+    """Killed (SIGKILL, by strace) at each file-system call of a publish, the portal shows the old or the new listing,
+    and the next run completes it."""
+
+    def test_killed_at_every_file_system_step_the_portal_stays_whole_and_a_rerun_completes_it(
+        self, built_dist: Path, newer_dist: Path, tmp_path: Path
+    ) -> None:
+        assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
+        old = tmp_path / "old"
+        publish(built_dist, old)
+        reference = tmp_path / "reference"
+        shutil.copytree(old, reference, symlinks=True)
+        publish(newer_dist, reference)
+        log = tmp_path / "strace.log"
+        shutil.copytree(old, tmp_path / "counted", symlinks=True)
+        traced = run_publish(
+            "--portal",
+            tmp_path / "counted",
+            "--dist",
+            newer_dist,
+            prefix=("strace", "-f", "-qq", "-o", str(log), "-e", f"trace={','.join(MUTATING_CALLS)}"),
+        )
+        assert traced.returncode == 0, traced.stderr
+        points = [(call, n) for call, count in mutating_calls(log).items() for n in range(1, count + 1)]
+
+        def kill_at(point: tuple[str, int]) -> str | None:
+            call, n = point
+            portal = tmp_path / f"killed-{call}-{n}"
+            shutil.copytree(old, portal, symlinks=True)
+            killed = run_publish(
+                "--portal",
+                portal,
+                "--dist",
+                newer_dist,
+                prefix=(
+                    "strace",
+                    "-f",
+                    "-qq",
+                    "-o",
+                    "/dev/null",
+                    "-e",
+                    f"trace={call}",
+                    "-e",
+                    f"inject={call}:signal=SIGKILL:when={n}",
+                ),
+            )
+            if killed.returncode != -9:
+                return f"{call} #{n}: not killed (exit {killed.returncode}): {killed.stderr}"
+            try:
+                assert shown(portal) in (shown(old), shown(reference)), "neither the old nor the new listing"
+                assert_listing_is_whole(portal)
+            except AssertionError as error:
+                return f"{call} #{n}: {error}"
+            left = fingerprint(portal)
+            rerun = run_publish("--portal", portal, "--dist", newer_dist)
+            if rerun.returncode != 0 or fingerprint(portal) != fingerprint(reference):
+                return f"{call} #{n}: the re-run did not complete it: {rerun.stdout}{rerun.stderr}"
+            if "nothing to do" in rerun.stdout and left != fingerprint(reference):
+                return f"{call} #{n}: the re-run said nothing to do while the portal was unfinished"
+            return None
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            failures = [failure for failure in pool.map(kill_at, points) if failure]
+
+        print(f"killed a publish at {len(points)} file-system steps: {dict(mutating_calls(log))}")
+        assert len(points) >= 20, points
+        assert not failures, "\n".join(failures)
+
+    def test_a_rerun_after_an_interrupted_publish_says_it_completed_it(
+        self, built_dist: Path, newer_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        publish(built_dist, portal)
+        monkeypatch.setattr(publish_portal, "update_listing", lambda portal, title: [])
+        publish(newer_dist, portal)  # the version folder is in, the listing is not: as if killed right there
+        monkeypatch.undo()
+
+        said = publish(newer_dist, portal)
+
+        assert said.startswith(f"version {V1} was already published; completed an interrupted publish: listed {V1}")
+        assert json.loads((portal / "versions.json").read_text())["latest"] == V1
+
+    def test_a_write_that_fails_part_way_exits_3_and_the_next_run_completes_it(
+        self, built_dist: Path, newer_dist: Path, portal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        publish(built_dist, portal)
+        reference = tmp_path / "reference"
+        shutil.copytree(portal, reference, symlinks=True)
+        publish(newer_dist, reference)
+        real_replace, calls = os.replace, []
+
+        def failing_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            calls.append(dst)
+            if len(calls) == 2:  # the new listing is staged, the switch to it fails
+                raise OSError(28, "No space left on device", str(dst))
+            real_replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", failing_replace)
+        with pytest.raises(
+            CannotPublishThere, match="No space left on device; the portal still shows the old or the new"
+        ):
+            publish(newer_dist, portal)
+        monkeypatch.undo()
+        assert_listing_is_whole(portal)
+
+        publish(newer_dist, portal)
+
+        assert fingerprint(portal) == fingerprint(reference)
+
+
+class TestRaces:
+    def test_concurrent_publishes_of_different_versions_both_land_and_are_both_listed(
+        self, built_dist: Path, tmp_path: Path, portal: Path
+    ) -> None:
+        dists = [release_of(built_dist, tmp_path, version) for version in (V1, V2, V3)]
+        publish(built_dist, portal)
+
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            results = list(pool.map(lambda dist: run_publish("--portal", portal, "--dist", dist), dists))
+
+        assert [r.returncode for r in results] == [0, 0, 0], [r.stderr for r in results]
+        listing = json.loads((portal / "versions.json").read_text())
+        assert [entry["version"] for entry in listing["versions"]] == [V3, V2, V1, V0]
+        assert_listing_is_whole(portal)
+
+    def test_concurrent_publishes_of_one_version_with_different_bytes_let_exactly_one_win(
+        self, built_dist: Path, tmp_path: Path, portal: Path
+    ) -> None:
+        dists = [release_of(built_dist, tmp_path, V1) for _ in range(3)]
+        for n, dist in enumerate(dists):
+            (dist / "openapi.json").write_text((dist / "openapi.json").read_text() + "\n" * n)
+
+        with ThreadPoolExecutor(max_workers=3) as pool:
+            results = list(pool.map(lambda dist: run_publish("--portal", portal, "--dist", dist), dists))
+
+        codes = [r.returncode for r in results]
+        assert sorted(codes) == [0, publish_portal.EXIT_REFUSED, publish_portal.EXIT_REFUSED], [
+            r.stderr for r in results
+        ]
+        winner = dists[codes.index(0)]
+        assert (portal / V1 / "openapi.json").read_bytes() == (winner / "openapi.json").read_bytes()
+        assert all(f"refused: version {V1} is already published" in r.stderr for r in results if r.returncode)
+
+    def test_a_second_publisher_waits_a_bounded_time_then_fails_clearly(self, built_dist: Path, portal: Path) -> None:
+        portal.mkdir()
+        with filelock.FileLock(portal / publish_portal.LOCK_NAME):
+            result = run_publish("--portal", portal, "--dist", built_dist, "--lock-timeout", "0.5")
+
+        assert result.returncode == publish_portal.EXIT_BUSY
+        assert f"busy: another publish has held {portal / publish_portal.LOCK_NAME} for 0.5 s" in result.stderr
+        assert not (portal / V0).exists()
+
+
+def without_dac_override() -> tuple[str, ...]:
+    """A prefix that takes root's power to ignore file modes, so that a read-only folder is read-only for it too.
+
+    CI runs as root, and root writes into a folder whatever its mode (CAP_DAC_OVERRIDE); dropping the
+    capability from the bounding set before exec takes it from the publisher (capabilities(7)).
+    """
+    if os.geteuid() != 0:
+        return ()
+    return ("setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--")
+
+
+def read_only_mount(folder: Path) -> tuple[str, ...]:
+    """A prefix that runs the command where `folder` is a read-only tmpfs mount, without needing root.
+
+    A user and mount namespace (unshare -rm) may mount a tmpfs read-only; where namespaces are not
+    allowed (some container profiles), strace makes every mkdir/open for writing fail with EROFS
+    instead, which is what the kernel answers on a read-only mount.
+    """
+    probe = subprocess.run(["unshare", "-rm", "true"], capture_output=True, check=False)
+    if probe.returncode == 0:
+        mount = f'mount -t tmpfs -o ro tmpfs "{folder}" && exec "$@"'
+        return ("unshare", "-rm", "sh", "-c", mount, "sh")
+    return (
+        "strace",
+        "-f",
+        "-qq",
+        "-o",
+        "/dev/null",
+        "-e",
+        "trace=mkdir,mkdirat",
+        "-e",
+        "inject=mkdir,mkdirat:error=EROFS",
+    )
+
+
+class TestBadTargets:
+    """Each bad target is refused with exit 3, a message naming the path and the reason, and no traceback."""
+
+    def refuse(self, result: subprocess.CompletedProcess[str], *reason: str) -> None:
+        assert result.returncode == publish_portal.EXIT_CANNOT, result.stderr
+        assert result.stderr.startswith("publish: cannot publish there: "), result.stderr
+        for words in reason:
+            assert words in result.stderr
+        assert "Traceback" not in result.stderr
+
+    @pytest.mark.parametrize("dry_run", [False, True], ids=["publish", "dry run"])
+    def test_a_file(self, built_dist: Path, tmp_path: Path, dry_run: bool) -> None:
+        target = tmp_path / "portal.txt"
+        target.write_text("not a folder")
+
+        result = run_publish("--portal", target, "--dist", built_dist, *(["--dry-run"] if dry_run else []))
+
+        self.refuse(result, f"{target} is a file, not a folder")
+        assert target.read_text() == "not a folder"
+
+    def test_a_folder_under_a_file(self, built_dist: Path, tmp_path: Path) -> None:
+        (tmp_path / "file").write_text("x")
+
+        result = run_publish("--portal", tmp_path / "file/portal", "--dist", built_dist)
+
+        self.refuse(result, f"{tmp_path / 'file/portal'} is under {tmp_path / 'file'}, which is a file")
+
+    def test_a_read_only_folder(self, built_dist: Path, tmp_path: Path) -> None:
+        target = tmp_path / "read-only"
+        target.mkdir()
+        target.chmod(0o555)
+        try:
+            result = run_publish("--portal", target / "portal", "--dist", built_dist, prefix=without_dac_override())
+        finally:
+            target.chmod(0o755)
+
+        self.refuse(result, str(target), "ermission denied")
+        assert list(target.iterdir()) == []
+
+    def test_a_read_only_mount(self, built_dist: Path, tmp_path: Path) -> None:
+        target = tmp_path / "mounted"
+        target.mkdir()
+
+        result = run_publish("--portal", target / "portal", "--dist", built_dist, prefix=read_only_mount(target))
+
+        self.refuse(result, str(target), "ead-only file system")
+        assert list(target.iterdir()) == []
+
+    @pytest.mark.parametrize("inside", ["dist", "dist/portal", "."])
+    def test_the_projects_build_output(self, built_dist: Path, inside: str) -> None:
+        target = ROOT / inside
+        before = fingerprint(ROOT / "dist") if (ROOT / "dist").is_dir() else {}
+
+        result = run_publish("--portal", target, "--dist", built_dist)
+
+        self.refuse(
+            result, f"{target} is inside (or holds) the build output", "publish to a folder outside the project"
+        )
+        assert (fingerprint(ROOT / "dist") if (ROOT / "dist").is_dir() else {}) == before
+
+    def test_the_folder_being_published(self, built_dist: Path) -> None:
+        result = run_publish("--portal", built_dist / "portal", "--dist", built_dist)
+
+        self.refuse(result, f"is inside (or holds) the build output {built_dist}")

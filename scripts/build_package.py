@@ -1,0 +1,135 @@
+"""Build the generated client as a wheel and an sdist in dist/package/: versioned from the spec, reproducible, checked.
+
+- The version is the spec's info.version; generated/pyproject.toml must say the same (else `make generate`).
+- Reproducible: the same generated/ gives the same bytes. SOURCE_DATE_EPOCH is the time of the
+  last commit that changed generated/ (the build backend stamps every archive entry with it),
+  and the backend is the pinned pdm-backend from requirements.lock (`build --no-isolation`),
+  not whatever version an isolated build would download.
+- Only the package: it is built from a copy of generated/ without caches (__pycache__, .mypy_cache ...)
+  or tests, and the archives are checked for them, and by `twine check --strict`.
+
+Usage: python scripts/build_package.py [--out DIR]
+Exit status: 0 built; 1 the build, the content check or twine check failed; 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+from check_spec import load_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "generated"
+NOT_SHIPPED = ("__pycache__", "*.pyc", ".*cache", ".hypothesis", "tests", "test_*.py", ".coverage")
+# When generated/ has no commit (an export, not a checkout): the earliest time a zip file can hold.
+FALLBACK_EPOCH = 315532800
+
+
+class BuildFailed(Exception):
+    """The build, the content check or twine check failed; the message says which and why."""
+
+
+def source_date_epoch() -> int:
+    """The time of the last commit that changed generated/: the same sources give the same timestamps."""
+    result = subprocess.run(
+        ["git", "log", "-1", "--format=%ct", "--", "generated"], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    return int(result.stdout.strip() or FALLBACK_EPOCH)
+
+
+def members(archive: Path) -> list[str]:
+    if archive.suffix == ".whl":
+        with zipfile.ZipFile(archive) as wheel:
+            return wheel.namelist()
+    with tarfile.open(archive) as sdist:
+        return sdist.getnames()
+
+
+def unwanted(names: list[str]) -> list[str]:
+    """Members that are caches or tests: they must not ship."""
+    return [
+        name
+        for name in names
+        if any(
+            part in ("__pycache__", "tests", ".mypy_cache", ".ruff_cache", ".pytest_cache") for part in name.split("/")
+        )
+        or name.endswith(".pyc")
+    ]
+
+
+def normalize_gzip(sdist: Path, epoch: int) -> None:
+    """Rewrite the sdist's gzip header with a fixed time and no file name.
+
+    pdm-backend stamps the tar entries with SOURCE_DATE_EPOCH but opens the archive with
+    tarfile's "w:gz", whose gzip header carries the current time (gzip.GzipFile's default
+    mtime), so two builds of the same sources differ in bytes 4 to 7.
+    """
+    tar = gzip.decompress(sdist.read_bytes())
+    with open(sdist, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=epoch) as packed:
+        packed.write(tar)
+
+
+def run(command: list[str], what: str, env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env, timeout=300)
+    if result.returncode != 0:
+        raise BuildFailed(f"{what} failed:\n{result.stdout}{result.stderr}".rstrip())
+
+
+def build(out: Path) -> list[Path]:
+    """Build the wheel and the sdist into `out`; return them."""
+    version = str(load_spec(ROOT / "openapi.yaml")["info"]["version"])
+    declared = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    if declared != version:
+        raise ValueError(
+            f"generated/pyproject.toml says {declared} but openapi.yaml says {version}: run `make generate`"
+        )
+    epoch = source_date_epoch()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONDONTWRITEBYTECODE": "1"}
+    with tempfile.TemporaryDirectory(prefix="package-") as scratch:
+        source, built = Path(scratch) / "onlyoffice-crm-client", Path(scratch) / "out"
+        shutil.copytree(GENERATED, source, ignore=shutil.ignore_patterns(*NOT_SHIPPED))
+        # Without flags, build makes the sdist and then the wheel from it: the sdist is proven complete.
+        run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(built), str(source)], "build", env)
+        archives = sorted(built.iterdir())
+        for sdist in built.glob("*.tar.gz"):
+            normalize_gzip(sdist, epoch)
+        for archive in archives:
+            if bad := unwanted(members(archive)):
+                raise BuildFailed(f"{archive.name} holds caches or tests: {', '.join(bad)}")
+        run([sys.executable, "-m", "twine", "check", "--strict", *map(str, archives)], "twine check")
+        out.mkdir(parents=True, exist_ok=True)
+        for stale in [*out.glob("*.whl"), *out.glob("*.tar.gz")]:
+            stale.unlink()
+        for archive in archives:
+            shutil.move(archive, out / archive.name)
+        return [out / archive.name for archive in archives]
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / "package", help="default: dist/package")
+    args = parser.parse_args(argv[1:])
+    try:
+        archives = build(args.out)
+    except ValueError as error:
+        print(f"package: {error}", file=sys.stderr)
+        return 2
+    except BuildFailed as error:
+        print(f"package: {error}", file=sys.stderr)
+        return 1
+    print(f"package: wrote {', '.join(str(a) for a in archives)} (twine check passed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
