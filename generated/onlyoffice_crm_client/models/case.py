@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import errors
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.contact import Contact
@@ -43,6 +44,15 @@ class Case:
     access_list: list[Employee] | Unset = UNSET
     """ The users who may see the case. Present only when the case is private. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         members = []
@@ -102,43 +112,145 @@ class Case:
         from ..models.custom_field import CustomField  # noqa: PLC0415
         from ..models.employee import Employee  # noqa: PLC0415
 
+        if not isinstance(src_dict, Mapping):
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        members = []
-        _members = d.pop("members")
-        for members_item_data in _members:
-            members_item = Contact.from_dict(members_item_data)
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        if "members" in d:
+            _raw_value = d.pop("members")
+            if not (isinstance(_raw_value, list)):
+                raise errors.ParseError("members", "expected list[Contact], found " + type(_raw_value).__name__)
+            try:
+                members = []
+                _members = _raw_value
+                for members_item_data in _members:
+                    members_item = Contact.from_dict(members_item_data)
 
-            members.append(members_item)
+                    members.append(members_item)
 
-        create_by = Employee.from_dict(d.pop("createBy"))
+            except Exception as exc_:
+                raise errors.ParseError.inside("members[*]", exc_) from None
 
-        created = datetime.datetime.fromisoformat(d.pop("created"))
+        else:
+            members = MISSING
+            missing["members"] = "members"
 
-        title = d.pop("title")
+        if "createBy" in d:
+            _raw_value = d.pop("createBy")
+            if not (isinstance(_raw_value, dict)):
+                raise errors.ParseError("createBy", "expected Employee, found " + type(_raw_value).__name__)
+            try:
+                create_by = Employee.from_dict(_raw_value)
 
-        is_closed = d.pop("isClosed")
+            except Exception as exc_:
+                raise errors.ParseError.inside("createBy", exc_) from None
 
-        is_private = d.pop("isPrivate")
+        else:
+            create_by = MISSING
+            missing["createBy"] = "create_by"
 
-        can_edit = d.pop("canEdit")
+        if "created" in d:
+            _raw_value = d.pop("created")
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("created", "expected datetime.datetime, found " + type(_raw_value).__name__)
+            try:
+                created = datetime.datetime.fromisoformat(_raw_value)
 
-        custom_fields = []
-        _custom_fields = d.pop("customFields")
-        for custom_fields_item_data in _custom_fields:
-            custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+            except Exception as exc_:
+                raise errors.ParseError.inside("created", exc_) from None
 
-            custom_fields.append(custom_fields_item)
+        else:
+            created = MISSING
+            missing["created"] = "created"
 
-        id = d.pop("id")
+        if "title" in d:
+            _raw_value = d.pop("title")
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("title", "expected str, found " + type(_raw_value).__name__)
+            title = _raw_value
 
-        _access_list = d.pop("accessList", UNSET)
-        access_list: list[Employee] | Unset = UNSET
-        if _access_list is not UNSET:
-            access_list = []
-            for access_list_item_data in _access_list:
-                access_list_item = Employee.from_dict(access_list_item_data)
+        else:
+            title = MISSING
+            missing["title"] = "title"
 
-                access_list.append(access_list_item)
+        if "isClosed" in d:
+            _raw_value = d.pop("isClosed")
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isClosed", "expected bool, found " + type(_raw_value).__name__)
+            is_closed = _raw_value
+
+        else:
+            is_closed = MISSING
+            missing["isClosed"] = "is_closed"
+
+        if "isPrivate" in d:
+            _raw_value = d.pop("isPrivate")
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isPrivate", "expected bool, found " + type(_raw_value).__name__)
+            is_private = _raw_value
+
+        else:
+            is_private = MISSING
+            missing["isPrivate"] = "is_private"
+
+        if "canEdit" in d:
+            _raw_value = d.pop("canEdit")
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("canEdit", "expected bool, found " + type(_raw_value).__name__)
+            can_edit = _raw_value
+
+        else:
+            can_edit = MISSING
+            missing["canEdit"] = "can_edit"
+
+        if "customFields" in d:
+            _raw_value = d.pop("customFields")
+            if not (isinstance(_raw_value, list)):
+                raise errors.ParseError(
+                    "customFields", "expected list[CustomField], found " + type(_raw_value).__name__
+                )
+            try:
+                custom_fields = []
+                _custom_fields = _raw_value
+                for custom_fields_item_data in _custom_fields:
+                    custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+
+                    custom_fields.append(custom_fields_item)
+
+            except Exception as exc_:
+                raise errors.ParseError.inside("customFields[*]", exc_) from None
+
+        else:
+            custom_fields = MISSING
+            missing["customFields"] = "custom_fields"
+
+        if "id" in d:
+            _raw_value = d.pop("id")
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("id", "expected int, found " + type(_raw_value).__name__)
+            id = _raw_value
+
+        else:
+            id = MISSING
+            missing["id"] = "id"
+
+        _raw_value = d.pop("accessList", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("accessList", "expected list[Employee], found " + type(_raw_value).__name__)
+        try:
+            _access_list = _raw_value
+            access_list: list[Employee] | Unset = UNSET
+            if _access_list is not UNSET:
+                access_list = []
+                for access_list_item_data in _access_list:
+                    access_list_item = Employee.from_dict(access_list_item_data)
+
+                    access_list.append(access_list_item)
+
+        except Exception as exc_:
+            raise errors.ParseError.inside("accessList[*]", exc_) from None
 
         case = cls(
             members=members,
@@ -152,6 +264,15 @@ class Case:
             id=id,
             access_list=access_list,
         )
+
+        if missing:
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(case, name)
+            case.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         case.additional_properties = d
         return case

@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import errors
 from ..models.envelope_status import EnvelopeStatus
+from ..types import MISSING, STRICT
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -27,6 +29,15 @@ class ErrorEnvelope:
     error: Error
     """ What went wrong. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.value
@@ -51,18 +62,63 @@ class ErrorEnvelope:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.error import Error  # noqa: PLC0415
 
+        if not isinstance(src_dict, Mapping):
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        status = EnvelopeStatus(d.pop("status"))
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        if "status" in d:
+            _raw_value = d.pop("status")
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("status", "expected EnvelopeStatus, found " + type(_raw_value).__name__)
+            try:
+                status = EnvelopeStatus(_raw_value)
 
-        status_code = d.pop("statusCode")
+            except Exception as exc_:
+                raise errors.ParseError.inside("status", exc_) from None
 
-        error = Error.from_dict(d.pop("error"))
+        else:
+            status = MISSING
+            missing["status"] = "status"
+
+        if "statusCode" in d:
+            _raw_value = d.pop("statusCode")
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("statusCode", "expected int, found " + type(_raw_value).__name__)
+            status_code = _raw_value
+
+        else:
+            status_code = MISSING
+            missing["statusCode"] = "status_code"
+
+        if "error" in d:
+            _raw_value = d.pop("error")
+            if not (isinstance(_raw_value, dict)):
+                raise errors.ParseError("error", "expected Error, found " + type(_raw_value).__name__)
+            try:
+                error = Error.from_dict(_raw_value)
+
+            except Exception as exc_:
+                raise errors.ParseError.inside("error", exc_) from None
+
+        else:
+            error = MISSING
+            missing["error"] = "error"
 
         error_envelope = cls(
             status=status,
             status_code=status_code,
             error=error,
         )
+
+        if missing:
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(error_envelope, name)
+            error_envelope.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         error_envelope.additional_properties = d
         return error_envelope
