@@ -266,6 +266,8 @@ class Case:
         )
 
         if missing:
+            if len(missing) == 9:
+                raise errors.ParseError("", "none of the properties Case requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

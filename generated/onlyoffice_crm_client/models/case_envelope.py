@@ -141,6 +141,8 @@ class CaseEnvelope:
         )
 
         if missing:
+            if len(missing) == 4:
+                raise errors.ParseError("", "none of the properties CaseEnvelope requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

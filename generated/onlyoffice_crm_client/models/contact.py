@@ -293,6 +293,8 @@ class Contact:
         )
 
         if missing:
+            if len(missing) == 11:
+                raise errors.ParseError("", "none of the properties Contact requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

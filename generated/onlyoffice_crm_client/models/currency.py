@@ -144,6 +144,8 @@ class Currency:
         )
 
         if missing:
+            if len(missing) == 6:
+                raise errors.ParseError("", "none of the properties Currency requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

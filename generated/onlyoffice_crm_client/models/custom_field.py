@@ -180,6 +180,8 @@ class CustomField:
         )
 
         if missing:
+            if len(missing) == 7:
+                raise errors.ParseError("", "none of the properties CustomField requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

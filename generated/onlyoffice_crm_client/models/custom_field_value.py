@@ -82,6 +82,8 @@ class CustomFieldValue:
         )
 
         if missing:
+            if len(missing) == 2:
+                raise errors.ParseError("", "none of the properties CustomFieldValue requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

@@ -130,6 +130,8 @@ class Employee:
         )
 
         if missing:
+            if len(missing) == 4:
+                raise errors.ParseError("", "none of the properties Employee requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

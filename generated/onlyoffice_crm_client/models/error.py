@@ -132,6 +132,8 @@ class Error:
         )
 
         if missing:
+            if len(missing) == 3:
+                raise errors.ParseError("", "none of the properties Error requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

@@ -112,6 +112,8 @@ class ErrorEnvelope:
         )
 
         if missing:
+            if len(missing) == 3:
+                raise errors.ParseError("", "none of the properties ErrorEnvelope requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():

@@ -204,6 +204,8 @@ class UpdateCaseRequest:
         )
 
         if missing:
+            if len(missing) == 1:
+                raise errors.ParseError("", "none of the properties UpdateCaseRequest requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
