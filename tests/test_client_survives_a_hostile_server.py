@@ -37,7 +37,11 @@ QUICK_RETRY = DEFAULT_RETRY.copy_with(backoff_factor=0.01)
 HTML = b"<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
 NESTED = b"[" * 200_000 + b"]" * 200_000
 ENVELOPE_400 = json.dumps(
-    {"status": 1, "statusCode": 400, "error": {"message": "Value does not fall within the expected range.", "hresult": -2147024809, "data": {}}}
+    {
+        "status": 1,
+        "statusCode": 400,
+        "error": {"message": "Value does not fall within the expected range.", "hresult": -2147024809, "data": {}},
+    }
 ).encode()
 
 
@@ -131,7 +135,10 @@ class TestSuccessfulBodiesParseLeniently:
 BROKEN_SUCCESSES: dict[str, tuple[bytes, str]] = {
     "empty": (b"", "JSONDecodeError"),
     "html": (HTML, "JSONDecodeError"),
-    "truncated json": (b'{"count": 1, "status": 0, "statusCode": 200, "response": {"members": [{"smallFo', "JSONDecodeError"),
+    "truncated json": (
+        b'{"count": 1, "status": 0, "statusCode": 200, "response": {"members": [{"smallFo',
+        "JSONDecodeError",
+    ),
     "a json array": (b"[1, 2, 3]", "expected an object, found list"),
     "another object": (b'{"hello": "world"}', "none of the properties CaseEnvelope requires"),
     "absurdly nested": (NESTED, "RecursionError"),
@@ -261,7 +268,9 @@ class TestOptInTypedErrorsRaiseByMeaning:
 
         assert raised.value.message == "Value does not fall within the expected range."
         assert raised.value.hresult == -2147024809
-        assert str(raised.value) == "400 Bad Request: Value does not fall within the expected range. (hresult -2147024809)"
+        assert (
+            str(raised.value) == "400 Bad Request: Value does not fall within the expected range. (hresult -2147024809)"
+        )
 
 
 @pytest.mark.parametrize("style", STYLES)
@@ -318,7 +327,11 @@ class TestTransientFailuresAreRetried:
 
     @pytest.mark.parametrize("status", [429, 503])
     def test_retry_after_is_honoured(
-        self, status: int, server: HostileServer, client_for: Callable[..., AuthenticatedClient], success: dict[str, Any]
+        self,
+        status: int,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
     ) -> None:
         server.script(Answer(status, headers={"Retry-After": "1"}), Answer(200, json_body(success)))
 
@@ -474,7 +487,9 @@ class TestSecretsStaySecret:
         assert all(len(str(error)) < 1000 for error in raised)  # bodies are quoted, bounded
 
 
-def test_reopen_has_the_same_typed_outcomes(server: HostileServer, client_for: Callable[..., AuthenticatedClient]) -> None:
+def test_reopen_has_the_same_typed_outcomes(
+    server: HostileServer, client_for: Callable[..., AuthenticatedClient]
+) -> None:
     server.script(Answer(200, b"<html>"))
 
     with pytest.raises(errors.MalformedResponse):
