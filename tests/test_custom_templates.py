@@ -119,3 +119,13 @@ def test_the_pyproject_template_only_adds_the_retry_layer() -> None:
 def test_every_custom_template_replaces_one_the_generator_has_and_says_why(name: str) -> None:
     assert (UPSTREAM / name).is_file(), f"{name} replaces no template of the pinned generator"
     assert (OURS / name).read_text(encoding="utf-8").startswith("{#- Custom template: upstream ")
+
+
+def test_the_readme_template_is_rewritten_for_this_package_but_keeps_upstreams_title_and_description() -> None:
+    dropped, added = changed_lines("README.md.jinja")
+
+    ours = (OURS / "README.md.jinja").read_text(encoding="utf-8")
+    assert "# {{ project_name }}\n{{ package_description.get_untrusted_value() }}\n" in ours
+    assert not any("MyDataModel" in line for line in added) and any("MyDataModel" in line for line in dropped)
+    for section in ("## Timeouts", "## Retries", "## Errors", "## Lenient and strict parsing"):
+        assert section in ours
