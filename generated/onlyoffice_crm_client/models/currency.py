@@ -69,13 +69,13 @@ class Currency:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
             raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
         missing: dict[str, str] = {}
         _raw_value: Any
-        if "title" in d:
-            _raw_value = d.pop("title")
+        _raw_value = d.pop("title", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("title", "expected str, found " + type(_raw_value).__name__)
             title = _raw_value
@@ -84,8 +84,8 @@ class Currency:
             title = MISSING
             missing["title"] = "title"
 
-        if "symbol" in d:
-            _raw_value = d.pop("symbol")
+        _raw_value = d.pop("symbol", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("symbol", "expected str, found " + type(_raw_value).__name__)
             symbol = _raw_value
@@ -94,8 +94,8 @@ class Currency:
             symbol = MISSING
             missing["symbol"] = "symbol"
 
-        if "abbreviation" in d:
-            _raw_value = d.pop("abbreviation")
+        _raw_value = d.pop("abbreviation", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("abbreviation", "expected str, found " + type(_raw_value).__name__)
             abbreviation = _raw_value
@@ -104,8 +104,8 @@ class Currency:
             abbreviation = MISSING
             missing["abbreviation"] = "abbreviation"
 
-        if "cultureName" in d:
-            _raw_value = d.pop("cultureName")
+        _raw_value = d.pop("cultureName", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("cultureName", "expected str, found " + type(_raw_value).__name__)
             culture_name = _raw_value
@@ -114,8 +114,8 @@ class Currency:
             culture_name = MISSING
             missing["cultureName"] = "culture_name"
 
-        if "isConvertable" in d:
-            _raw_value = d.pop("isConvertable")
+        _raw_value = d.pop("isConvertable", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is bool):
                 raise errors.ParseError("isConvertable", "expected bool, found " + type(_raw_value).__name__)
             is_convertable = _raw_value
@@ -124,8 +124,8 @@ class Currency:
             is_convertable = MISSING
             missing["isConvertable"] = "is_convertable"
 
-        if "isBasic" in d:
-            _raw_value = d.pop("isBasic")
+        _raw_value = d.pop("isBasic", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is bool):
                 raise errors.ParseError("isBasic", "expected bool, found " + type(_raw_value).__name__)
             is_basic = _raw_value

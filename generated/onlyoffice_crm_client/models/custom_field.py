@@ -80,13 +80,13 @@ class CustomField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
             raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
         missing: dict[str, str] = {}
         _raw_value: Any
-        if "entityId" in d:
-            _raw_value = d.pop("entityId")
+        _raw_value = d.pop("entityId", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("entityId", "expected int, found " + type(_raw_value).__name__)
             entity_id = _raw_value
@@ -95,8 +95,8 @@ class CustomField:
             entity_id = MISSING
             missing["entityId"] = "entity_id"
 
-        if "label" in d:
-            _raw_value = d.pop("label")
+        _raw_value = d.pop("label", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("label", "expected str, found " + type(_raw_value).__name__)
             label = _raw_value
@@ -105,8 +105,8 @@ class CustomField:
             label = MISSING
             missing["label"] = "label"
 
-        if "fieldValue" in d:
-            _raw_value = d.pop("fieldValue")
+        _raw_value = d.pop("fieldValue", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("fieldValue", "expected str, found " + type(_raw_value).__name__)
             field_value = _raw_value
@@ -115,8 +115,8 @@ class CustomField:
             field_value = MISSING
             missing["fieldValue"] = "field_value"
 
-        if "fieldType" in d:
-            _raw_value = d.pop("fieldType")
+        _raw_value = d.pop("fieldType", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("fieldType", "expected FieldType, found " + type(_raw_value).__name__)
             try:
@@ -129,8 +129,8 @@ class CustomField:
             field_type = MISSING
             missing["fieldType"] = "field_type"
 
-        if "position" in d:
-            _raw_value = d.pop("position")
+        _raw_value = d.pop("position", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("position", "expected int, found " + type(_raw_value).__name__)
             position = _raw_value
@@ -139,8 +139,8 @@ class CustomField:
             position = MISSING
             missing["position"] = "position"
 
-        if "mask" in d:
-            _raw_value = d.pop("mask")
+        _raw_value = d.pop("mask", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str) or _raw_value is None):
                 raise errors.ParseError("mask", "expected None | str, found " + type(_raw_value).__name__)
             try:
@@ -159,8 +159,8 @@ class CustomField:
             mask = MISSING
             missing["mask"] = "mask"
 
-        if "id" in d:
-            _raw_value = d.pop("id")
+        _raw_value = d.pop("id", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("id", "expected int, found " + type(_raw_value).__name__)
             id = _raw_value

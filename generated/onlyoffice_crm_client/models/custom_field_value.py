@@ -51,13 +51,13 @@ class CustomFieldValue:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
             raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
         missing: dict[str, str] = {}
         _raw_value: Any
-        if "key" in d:
-            _raw_value = d.pop("key")
+        _raw_value = d.pop("key", MISSING)
+        if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("key", "expected int, found " + type(_raw_value).__name__)
             key = _raw_value
@@ -66,8 +66,8 @@ class CustomFieldValue:
             key = MISSING
             missing["key"] = "key"
 
-        if "value" in d:
-            _raw_value = d.pop("value")
+        _raw_value = d.pop("value", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("value", "expected str, found " + type(_raw_value).__name__)
             value = _raw_value

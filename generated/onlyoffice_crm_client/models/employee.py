@@ -66,13 +66,13 @@ class Employee:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        if not isinstance(src_dict, Mapping):
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
             raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
         missing: dict[str, str] = {}
         _raw_value: Any
-        if "id" in d:
-            _raw_value = d.pop("id")
+        _raw_value = d.pop("id", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("id", "expected UUID, found " + type(_raw_value).__name__)
             try:
@@ -85,8 +85,8 @@ class Employee:
             id = MISSING
             missing["id"] = "id"
 
-        if "displayName" in d:
-            _raw_value = d.pop("displayName")
+        _raw_value = d.pop("displayName", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("displayName", "expected str, found " + type(_raw_value).__name__)
             display_name = _raw_value
@@ -95,8 +95,8 @@ class Employee:
             display_name = MISSING
             missing["displayName"] = "display_name"
 
-        if "avatarSmall" in d:
-            _raw_value = d.pop("avatarSmall")
+        _raw_value = d.pop("avatarSmall", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("avatarSmall", "expected str, found " + type(_raw_value).__name__)
             avatar_small = _raw_value
@@ -105,8 +105,8 @@ class Employee:
             avatar_small = MISSING
             missing["avatarSmall"] = "avatar_small"
 
-        if "profileUrl" in d:
-            _raw_value = d.pop("profileUrl")
+        _raw_value = d.pop("profileUrl", MISSING)
+        if _raw_value is not MISSING:
             if not (isinstance(_raw_value, str)):
                 raise errors.ParseError("profileUrl", "expected str, found " + type(_raw_value).__name__)
             profile_url = _raw_value
