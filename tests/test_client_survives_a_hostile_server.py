@@ -437,6 +437,14 @@ class TestSecretsStaySecret:
         assert headers == {"X-Trace": "1"}
         assert server.seen[0].headers["Authorization"] == TOKEN and server.seen[0].headers["X-Trace"] == "1"
 
+    def test_an_authenticated_client_refuses_to_be_pickled_rather_than_carry_the_token(
+        self, client_for: Callable[..., AuthenticatedClient]
+    ) -> None:
+        with pytest.raises(TypeError, match="not picklable") as raised:
+            pickle.dumps(client_for())
+
+        assert TOKEN not in str(raised.value)
+
     def test_the_token_is_in_no_log_record_message_traceback_or_pickle(
         self,
         server: HostileServer,

@@ -228,6 +228,10 @@ class AuthenticatedClient:
     auth_header_name: str = "Authorization"
     """The name of the Authorization header"""
 
+    def __reduce__(self) -> Any:
+        # attrs would pickle every field, the token in clear: refuse rather than leak it.
+        raise TypeError("AuthenticatedClient holds a token and is not picklable; build one where it is needed")
+
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
         if self._client is not None:
