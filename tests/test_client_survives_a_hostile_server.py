@@ -127,8 +127,9 @@ class TestSuccessfulBodiesParseLeniently:
 
         assert member.missing_fields == ("small_foto_url",)
         assert member.display_name == "Tadjeddine Bachir" and member.id == 17  # the rest stays typed
-        with pytest.raises(errors.MissingField, match=r"Contact\.small_foto_url was missing"):
+        with pytest.raises(errors.MissingField, match=r"Contact\.small_foto_url was missing") as raised:
             _ = member.small_foto_url
+        assert str(pickle.loads(pickle.dumps(raised.value))) == str(raised.value)
         assert pickle.loads(pickle.dumps(member)).missing_fields == ("small_foto_url",)
 
 
@@ -492,6 +493,8 @@ class TestSecretsStaySecret:
         assert not [text for text in shown if TOKEN in text]
         for outcome in outcomes:
             assert TOKEN.encode() not in pickle.dumps(outcome)
+        for exception in raised:  # and what is pickled comes back whole
+            assert str(pickle.loads(pickle.dumps(exception))) == str(exception)
         assert all(len(str(error)) < 1000 for error in raised)  # bodies are quoted, bounded
 
 

@@ -77,11 +77,11 @@ class MissingField(ClientError, AttributeError):
 
     def __init__(self, model: str, name: str) -> None:
         self.model = model
-        self.name = name
-        super().__init__(f"{model}.{name} was missing from the server's answer")
+        # AttributeError keeps `name` itself (and its __init__ would reset it to None).
+        super().__init__(f"{model}.{name} was missing from the server's answer", name=name)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.model, self.name))
+        return (type(self), (self.model, str(self.name)))
 
 
 class ApiError(ClientError):
