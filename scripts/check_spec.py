@@ -1,13 +1,18 @@
 """Check openapi.yaml beyond what a linter checks.
 
-Three checks, each naming the place it finds a problem in:
+Four checks, each naming the place it finds a problem in:
 
 1. the document is valid OpenAPI 3.1 (openapi-spec-validator);
 2. every example in it (media type, parameter, header and schema examples)
    validates against its schema with a JSON Schema 2020-12 validator,
    formats included;
 3. every integer enum's `x-enum-varnames` has as many names as the enum has
-   values (openapi-python-client silently falls back to VALUE_n otherwise).
+   values (openapi-python-client silently falls back to VALUE_n otherwise);
+4. every contact in every example obeys the server's privacy rule, which the
+   schema states only in words: `isPrivate` is `shareType == 0`, `isShared`
+   is its opposite, and `accessList` is present exactly when `isPrivate` is
+   true. (An `if`/`then` in the schema would say it too, but Redocly's
+   example rule then refuses every contact: it closes each subschema.)
 
 Usage: python scripts/check_spec.py [SPEC]   (default: openapi.yaml)
 Exit status: 0 when the spec passes, 1 when it has problems (listed on
@@ -217,6 +222,43 @@ def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def _contacts(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every object with a `shareType` inside an example value: the contacts."""
+    if isinstance(node, Mapping):
+        if "shareType" in node:
+            yield where, node
+        for key, child in node.items():
+            yield from _contacts(child, f"{where}/{_escape(str(key))}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _contacts(child, f"{where}/{index}")
+
+
+def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each contact in an example that the server could not write.
+
+    ContactBaseWrapper sets isPrivate = (shareType == None), isShared = shareType
+    is ReadWrite or Read, and the access list only when private (CommunityServer
+    7c503dfb: module/ASC.Api/ASC.Api.CRM/Wrappers/ContactWrapper.cs L399-407).
+    """
+    problems: list[str] = []
+    for example in find_examples(spec):
+        for where, contact in _contacts(example.value, example.where):
+            private = contact.get("shareType") == 0
+            if contact.get("isPrivate") is not private:
+                problems.append(
+                    f"{where}: isPrivate must be {str(private).lower()} for shareType {contact['shareType']}"
+                )
+            if contact.get("isShared") is private:
+                problems.append(
+                    f"{where}: isShared must be {str(not private).lower()} for shareType {contact['shareType']}"
+                )
+            if ("accessList" in contact) is not private:
+                presence = "present" if private else "absent"
+                problems.append(f"{where}: accessList must be {presence} for shareType {contact['shareType']}")
+    return problems
+
+
 def openapi_problems(spec: Mapping[str, Any]) -> list[str]:
     """The validator's complaint, if the document is not valid OpenAPI."""
     try:
@@ -227,11 +269,11 @@ def openapi_problems(spec: Mapping[str, Any]) -> list[str]:
 
 
 def spec_problems(spec: Mapping[str, Any]) -> list[str]:
-    """All problems the three checks find; the examples are checked only in a valid document."""
+    """All problems the four checks find; the examples are checked only in a valid document."""
     problems = openapi_problems(spec)
     if problems:
         return problems
-    return example_problems(spec) + enum_name_problems(spec)
+    return example_problems(spec) + enum_name_problems(spec) + contact_privacy_problems(spec)
 
 
 def main(argv: list[str]) -> int:
@@ -248,7 +290,10 @@ def main(argv: list[str]) -> int:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         return 1
     examples = len(find_examples(spec))
-    print(f"{path}: valid OpenAPI {spec.get('openapi')}; {examples} examples match their schemas; enum names complete")
+    print(
+        f"{path}: valid OpenAPI {spec.get('openapi')}; {examples} examples match their schemas;"
+        " enum names complete; contacts obey the privacy rule"
+    )
     return 0
 
 

@@ -29,6 +29,13 @@ TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
 
 
 @functools.cache
+def spec_version() -> str:
+    """`info.version` of openapi.yaml: what `make publish` publishes and the client's version."""
+    version: str = load_pristine_spec()["info"]["version"]
+    return version
+
+
+@functools.cache
 def load_pristine_spec() -> dict[str, Any]:
     """The spec as loaded once; never mutate it. For parametrize, where fixtures cannot reach."""
     return load_spec(SPEC_PATH)

@@ -95,7 +95,30 @@ def test_the_async_client_gets_the_typed_result_of_each_example(mock_url: str, e
     check_typed_result(example, asyncio.run(run()))
 
 
-def test_a_request_without_a_token_gets_the_plain_text_401(mock_url: str) -> None:
+def test_a_255_character_title_is_accepted_by_the_mock(mock_url: str) -> None:
+    with client_for(mock_url) as client:
+        response = update_case.sync_detailed(42, client=client, body=UpdateCaseRequest(title="x" * 255))
+
+    assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
+    assert response.status_code == 200 and isinstance(response.parsed, CaseEnvelope)
+
+
+@pytest.mark.parametrize("operation_id", ["updateCase", "reopenCase"])
+def test_the_503_comes_without_a_body_and_the_client_gets_none(mock_url: str, operation_id: str) -> None:
+    example = NamedExample(operation_id, path_of(operation_id), 503, "", "none", None)
+    headers = {"Authorization": TOKEN, "Content-Type": "application/json", "Prefer": "code=503"}
+    body = json.dumps(A_VALID_BODY) if operation_id == "updateCase" else None
+
+    raw = httpx.put(f"{mock_url}{path_of(operation_id)}", content=body, headers=headers)
+    prefer_503 = {"Prefer": "code=503"}
+    with AuthenticatedClient(base_url=mock_url, token=TOKEN, headers=prefer_503, timeout=httpx.Timeout(15.0)) as client:
+        typed = call(example, client)
+
+    assert (raw.status_code, raw.content) == (503, b"")
+    assert typed.status_code == 503 and typed.parsed is None
+
+
+def test_a_request_without_a_token_gets_the_text_401(mock_url: str) -> None:
     response = httpx.put(f"{mock_url}{CASE_42}/reopen")
 
     assert response.status_code == 401
@@ -128,6 +151,7 @@ FORBIDDEN_REQUESTS = {
     "a string where an integer belongs": (CASE_42, json.dumps({"title": "x", "members": ["seventeen"]})),
     "a custom field without its key": (CASE_42, json.dumps({"title": "x", "customFieldList": [{"value": "1"}]})),
     "a malformed JSON body": (CASE_42, '{"title": "x",'),
+    "a 256-character title": (CASE_42, json.dumps({"title": "x" * 256})),
 }
 
 

@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from check_spec import enum_name_problems, example_problems, find_examples, resolve, schema_errors
+from check_spec import (
+    contact_privacy_problems,
+    enum_name_problems,
+    example_problems,
+    find_examples,
+    resolve,
+    schema_errors,
+)
 
 CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
 CASE = "#/components/schemas/Case"
@@ -45,7 +52,7 @@ def test_examples_are_found_in_bodies_responses_parameters_headers_and_schemas(p
         "#/paths/~1api~12.0~1crm~1case~1{caseid}/put/requestBody/content/application~1json/examples/makePrivate"
         in places
     )
-    assert "#/components/responses/Unauthorized/content/text~1plain/examples/unauthorized" in places
+    assert "#/components/responses/Unauthorized/content/text~1html/examples/unauthorized" in places
     assert "#/components/parameters/CaseId/example" in places
     assert "#/components/headers/WWW-Authenticate/example" in places
     assert "#/components/schemas/Contact/properties/displayName/examples/0" in places
@@ -91,7 +98,8 @@ def test_every_response_and_request_body_has_a_named_example(pristine_spec: dict
             bodies["request body"] = operation["requestBody"]
         for name, body in bodies.items():
             body = resolve(pristine_spec, body["$ref"]) if "$ref" in body else body
-            for media_type, media in body["content"].items():
+            # A body-less answer (the 503) has no content and so nothing to show.
+            for media_type, media in body.get("content", {}).items():
                 if not media.get("examples"):
                     without_examples.append(f"{operation['operationId']} {name} {media_type}")
     assert without_examples == []
@@ -165,10 +173,20 @@ class TestTheRealServersResponse:
 
         assert schema_errors(pristine_spec, CASE, variant) == []
 
-    def test_a_null_mask_validates(self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]) -> None:
+    def test_a_heading_without_a_value_validates(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        heading = wire_format_success["response"]["customFields"][1]
+
+        assert (heading["fieldType"], heading["entityId"], heading["fieldValue"]) == (4, 0, "")
+        assert schema_errors(pristine_spec, "#/components/schemas/CustomField", heading) == []
+
+    def test_a_null_mask_is_refused(self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]) -> None:
         field = {**wire_format_success["response"]["customFields"][0], "mask": None}
 
-        assert schema_errors(pristine_spec, "#/components/schemas/CustomField", field) == []
+        assert schema_errors(pristine_spec, "#/components/schemas/CustomField", field) == [
+            "at 'mask': None is not of type 'string'"
+        ]
 
     def test_the_vendors_pascal_case_names_do_not_validate(
         self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
@@ -199,3 +217,122 @@ class TestTheRealServersResponse:
         }
 
         assert schema_errors(pristine_spec, "#/components/schemas/ErrorEnvelope", envelope) == []
+
+    def test_an_error_envelope_with_a_start_index_validates(self, pristine_spec: dict[str, Any]) -> None:
+        envelope = {
+            "startIndex": 5,
+            "status": 1,
+            "statusCode": 404,
+            "error": {"message": "Not found", "hresult": -2147467259, "data": {}},
+        }
+
+        assert schema_errors(pristine_spec, "#/components/schemas/ErrorEnvelope", envelope) == []
+
+    def test_a_start_index_of_zero_does_not_validate(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        # The server leaves startIndex out when it is 0 (EmitDefaultValue = false).
+        envelope = {**wire_format_success, "startIndex": 0}
+
+        assert schema_errors(pristine_spec, CASE_ENVELOPE, envelope) == [
+            "at 'startIndex': 0 is less than the minimum of 1"
+        ]
+
+
+class TestTheTitlesLength:
+    """`title` is a varchar(255) column: the schema takes 255 characters and refuses 256."""
+
+    @pytest.mark.parametrize("length", [1, 255])
+    def test_a_title_up_to_255_characters_validates(self, pristine_spec: dict[str, Any], length: int) -> None:
+        body = {"title": "x" * length}
+
+        assert schema_errors(pristine_spec, "#/components/schemas/UpdateCaseRequest", body) == []
+
+    def test_a_256_character_title_is_refused(self, pristine_spec: dict[str, Any]) -> None:
+        body = {"title": "x" * 256}
+
+        errors = schema_errors(pristine_spec, "#/components/schemas/UpdateCaseRequest", body)
+
+        assert len(errors) == 1 and errors[0].startswith("at 'title': ") and "is too long" in errors[0]
+
+    def test_a_title_of_only_spaces_validates(self, pristine_spec: dict[str, Any]) -> None:
+        assert schema_errors(pristine_spec, "#/components/schemas/UpdateCaseRequest", {"title": "   "}) == []
+
+
+class TestTheContactPrivacyRule:
+    """isPrivate is shareType == 0, isShared its opposite, accessList exactly when private."""
+
+    def test_every_contact_in_every_example_obeys_it(self, pristine_spec: dict[str, Any]) -> None:
+        contacts = [
+            member
+            for example in find_examples(pristine_spec)
+            for members in values_under(example.value, "members")
+            for member in members
+            if isinstance(member, dict)  # request bodies list contact ids
+        ]
+
+        assert len(contacts) >= 4, "the examples should show public and private contacts"
+        assert {contact["shareType"] for contact in contacts} == {0, 1, 2}
+        assert contact_privacy_problems(pristine_spec) == []
+
+    @pytest.mark.parametrize(
+        ("change", "problem"),
+        [
+            ({"shareType": 2, "isPrivate": True}, "isPrivate must be false for shareType 2"),
+            ({"shareType": 0}, "isPrivate must be true for shareType 0"),
+            ({"isShared": False}, "isShared must be true for shareType 1"),
+            ({"accessList": []}, "accessList must be absent for shareType 1"),
+        ],
+        ids=["private but shared", "shareType 0 but public", "public but not shared", "public with an access list"],
+    )
+    def test_a_contact_that_breaks_it_is_reported_with_its_place(
+        self, spec: dict[str, Any], change: dict[str, Any], problem: str
+    ) -> None:
+        public_case(spec)["members"][0].update(change)
+
+        assert f"#/components/examples/PublicCase/response/members/0: {problem}" in contact_privacy_problems(spec)
+
+    def test_a_private_contact_without_its_access_list_is_reported(self, spec: dict[str, Any]) -> None:
+        private = spec["components"]["examples"]["PrivateCase"]["value"]["response"]["members"][1]
+        del private["accessList"]
+
+        assert contact_privacy_problems(spec) == [
+            "#/components/examples/PrivateCase/response/members/1: accessList must be present for shareType 0"
+        ]
+
+
+class TestWhatTheExamplesShow:
+    """The second edition's facts appear in the examples: headings, absolute profile URLs, whole seconds."""
+
+    def test_every_case_date_has_the_fraction_0000000(self, pristine_spec: dict[str, Any]) -> None:
+        dates = [value for example in find_examples(pristine_spec) for value in values_under(example.value, "created")]
+
+        assert dates and all(".0000000" in date for date in dates), dates
+
+    def test_every_profile_url_is_absolute(self, pristine_spec: dict[str, Any]) -> None:
+        urls = [
+            value
+            for example in find_examples(pristine_spec)
+            if not example.where.startswith("#/components/schemas")
+            for value in values_under(example.value, "profileUrl")
+        ]
+
+        assert urls and all(url.startswith("https://") for url in urls), urls
+
+    def test_a_relative_profile_url_does_not_validate(
+        self, pristine_spec: dict[str, Any], wire_format_success: dict[str, Any]
+    ) -> None:
+        employee = {**wire_format_success["response"]["createBy"], "profileUrl": "/Products/People/Profile.aspx"}
+
+        assert schema_errors(pristine_spec, "#/components/schemas/Employee", employee) != []
+
+    def test_a_heading_without_a_value_is_shown(self, pristine_spec: dict[str, Any]) -> None:
+        fields = [
+            field
+            for example in find_examples(pristine_spec)
+            if not example.where.startswith("#/components/schemas")
+            for fields in values_under(example.value, "customFields")
+            for field in fields
+        ]
+
+        assert any(f["fieldType"] == 4 and f["entityId"] == 0 and f["fieldValue"] == "" for f in fields)

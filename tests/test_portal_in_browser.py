@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, spec_version
 from publish_portal import publish
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -50,7 +50,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal with 1.0.0 published, served by a static file server on 127.0.0.1."""
+    """The portal with the spec's version published, served by a static file server on 127.0.0.1."""
     portal = tmp_path_factory.mktemp("portal")
     publish(built_dist, portal)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(portal)))
@@ -95,9 +95,9 @@ def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, l
     page, _ = offline_page
     page.goto(f"{portal_url}/index.html")
 
-    page.get_by_role("link", name="1.0.0", exact=True).click()
+    page.get_by_role("link", name=spec_version(), exact=True).click()
 
-    page.wait_for_url(f"{portal_url}/1.0.0/")
+    page.wait_for_url(f"{portal_url}/{spec_version()}/")
     assert "ONLYOFFICE Workspace CRM — Cases" in page.title()
 
 
@@ -105,7 +105,7 @@ def test_the_version_page_shows_both_operations_and_the_enum_names(
     offline_page: tuple[Page, list[str]], portal_url: str
 ) -> None:
     page, blocked = offline_page
-    page.goto(f"{portal_url}/1.0.0/")
+    page.goto(f"{portal_url}/{spec_version()}/")
     page.get_by_text("cases", exact=True).first.click()
     assert page.get_by_text("Reopen a case").first.is_visible()
 
@@ -116,7 +116,9 @@ def test_the_version_page_shows_both_operations_and_the_enum_names(
     page.screenshot(path=SCREENSHOTS / "portal-update-case.png", full_page=True)
 
     text = page.inner_text("body")
-    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox"):
+    # x-codeSamples: Redoc shows the first sample (curl) in the request samples panel
+    curl_sample = "curl --request PUT 'https://portal.example.com/api/2.0/crm/case/42'"
+    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox", curl_sample):
         assert expected in text, f"{expected!r} is not on the page"
     assert not [url for url in blocked if url.endswith(".js") or url.endswith(".css")], blocked
 

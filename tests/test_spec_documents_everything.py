@@ -6,6 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 OPERATIONS = {"updateCase": "/api/2.0/crm/case/{caseid}", "reopenCase": "/api/2.0/crm/case/{caseid}/reopen"}
+# The vendor's pages that the operations correct (the seeds of this project).
+VENDOR_PAGES = {
+    "updateCase": "https://api.onlyoffice.com/workspace/api-backend/usage-api/crm/cases/update-a-case",
+    "reopenCase": "https://api.onlyoffice.com/workspace/api-backend/usage-api/crm/cases/reopen-a-case",
+}
+PINNED_COMMIT = "7c503dfb5e9fe1a0b520d7d2a47ef857b37771b5"
+# Where the server's source lives in ONLYOFFICE/CommunityServer: a citation names a file under one of these.
+SOURCE_ROOTS = ("module/", "web/", "build/", "common/")
 
 
 def undescribed(schema: dict[str, Any], where: str) -> Iterator[str]:
@@ -25,7 +33,14 @@ def test_both_operations_have_id_summary_description_tag_and_security(pristine_s
         assert operation["operationId"] == operation_id
         assert operation["summary"] and operation["description"]
         assert operation["tags"] == ["cases"]
-        assert operation["security"] == [{"apiKey": []}]
+        # The raw token first: the generated client's default; then what else the server accepts.
+        assert operation["security"] == [
+            {"apiKey": []},
+            {"bearerAuth": []},
+            {"basicAuth": []},
+            {"authCookie": []},
+            {"authQuery": []},
+        ]
 
 
 def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict[str, Any]) -> None:
@@ -48,11 +63,71 @@ def test_a_property_without_a_description_is_found(spec: dict[str, Any]) -> None
     assert list(undescribed(spec["components"]["schemas"]["Currency"], "Currency")) == ["Currency/properties/symbol"]
 
 
-def test_the_401_is_plain_text_with_its_challenge_header(pristine_spec: dict[str, Any]) -> None:
+def test_the_401_is_text_without_json_with_its_challenge_header(pristine_spec: dict[str, Any]) -> None:
     unauthorized = pristine_spec["components"]["responses"]["Unauthorized"]
+    challenge = pristine_spec["components"]["headers"]["WWW-Authenticate"]
 
-    assert list(unauthorized["content"]) == ["text/plain"]
+    # The server sets no content type: ASP.NET's default, text/html, goes out.
+    assert list(unauthorized["content"]) == ["text/html"]
+    assert unauthorized["content"]["text/html"]["schema"]["type"] == "string"
     assert "WWW-Authenticate" in unauthorized["headers"]
+    assert challenge["example"] == 'Basic Realm="portal.example.com"'
+
+
+def test_the_503_is_documented_without_a_body(pristine_spec: dict[str, Any]) -> None:
+    unavailable = pristine_spec["components"]["responses"]["ServiceUnavailable"]
+
+    assert "content" not in unavailable
+    assert "empty body" in unavailable["description"]
+
+
+def test_402_403_and_404_say_they_may_come_with_an_empty_body(pristine_spec: dict[str, Any]) -> None:
+    responses = pristine_spec["components"]["responses"]
+
+    for name in ("PaymentRequired", "Forbidden", "NotFound"):
+        assert "empty" in responses[name]["description"], name
+        assert list(responses[name]["content"]) == ["application/json"], name
+
+
+def test_the_title_is_at_most_255_characters(pristine_spec: dict[str, Any]) -> None:
+    title = pristine_spec["components"]["schemas"]["UpdateCaseRequest"]["properties"]["title"]
+
+    assert (title["minLength"], title["maxLength"]) == (1, 255)
+
+
+def test_the_mask_is_never_null(pristine_spec: dict[str, Any]) -> None:
+    assert pristine_spec["components"]["schemas"]["CustomField"]["properties"]["mask"]["type"] == "string"
+
+
+def test_info_names_the_pinned_commit_once(pristine_spec: dict[str, Any]) -> None:
+    assert pristine_spec["info"]["description"].count(PINNED_COMMIT) == 1
+
+
+def test_each_operation_links_the_vendor_page_it_corrects(pristine_spec: dict[str, Any]) -> None:
+    for operation_id, path in OPERATIONS.items():
+        assert pristine_spec["paths"][path]["put"]["externalDocs"]["url"] == VENDOR_PAGES[operation_id]
+
+
+def test_each_operation_cites_the_servers_source(pristine_spec: dict[str, Any]) -> None:
+    for path in OPERATIONS.values():
+        description = pristine_spec["paths"][path]["put"]["description"]
+        assert "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs" in description
+        assert " L" in description  # with line numbers
+
+
+def test_every_error_answer_cites_the_servers_source(pristine_spec: dict[str, Any]) -> None:
+    for name, response in pristine_spec["components"]["responses"].items():
+        if name.startswith("Case"):
+            continue  # the successes: their schemas carry the citations
+        assert any(f"`{root}" in response["description"] for root in SOURCE_ROOTS), name
+
+
+def test_each_operation_has_a_curl_and_a_python_sample(pristine_spec: dict[str, Any]) -> None:
+    for path in OPERATIONS.values():
+        samples = pristine_spec["paths"][path]["put"]["x-codeSamples"]
+        assert [sample["lang"] for sample in samples] == ["Shell", "Python"]
+        assert samples[0]["source"].startswith("curl ")
+        assert "from onlyoffice_crm_client import AuthenticatedClient" in samples[1]["source"]
 
 
 def test_no_accept_or_content_type_header_parameters(pristine_spec: dict[str, Any]) -> None:

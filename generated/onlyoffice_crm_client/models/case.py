@@ -28,7 +28,10 @@ class Case:
     create_by: Employee
     """ A portal user. """
     created: datetime.datetime
-    """ When the case was created, in the portal's time zone, with seven fractional digits. """
+    """ When the case was created, in the portal's time zone, with seven
+    fractional digits that are always `.0000000` (a `datetime`
+    column; source: `build/sql/onlyoffice.sql` L413).
+     """
     title: str
     """ Title of the case. """
     is_closed: bool
@@ -38,7 +41,11 @@ class Case:
     can_edit: bool
     """ Whether the caller may edit the case. """
     custom_fields: list[CustomField]
-    """ The case's custom fields that have a value; empty when none has. """
+    """ The case's custom fields that have a value, and **every**
+    Heading field, with or without a value. A heading without a
+    value has `entityId: 0` and `fieldValue: ""` (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs` L414-436).
+     """
     id: int
     """ Id of the case. """
     access_list: list[Employee] | Unset = UNSET

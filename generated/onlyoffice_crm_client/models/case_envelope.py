@@ -31,7 +31,11 @@ class CaseEnvelope:
     response: Case
     """ A CRM case, as the server writes it. """
     start_index: int | Unset = UNSET
-    """ Echo of the `startIndex` query parameter; present only when it was sent. """
+    """ The `startIndex` query parameter, echoed. Present only when it is
+    not zero, in success and error envelopes alike (source:
+    `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs` L59,
+    `module/ASC.Api/ASC.Api/Impl/ApiStandartResponce.cs` L49-50).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
     """ Required fields the server's answer left out (reading one raises errors.MissingField). """

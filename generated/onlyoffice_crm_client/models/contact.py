@@ -20,7 +20,16 @@ T = TypeVar("T", bound="Contact")
 
 @_attrs_define
 class Contact:
-    """A CRM contact (a person or a company) as a member of a case."""
+    """A CRM contact (a person or a company) as a member of a case.
+
+    **Privacy rule.** `isPrivate` is `shareType == 0` (None), so it is
+    always the opposite of `isShared` (`shareType` 1 or 2), and
+    `accessList` (possibly `[]`) is present exactly when `isPrivate` is
+    true (source: `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs`
+    L519-522, `module/ASC.Api/ASC.Api.CRM/Wrappers/ContactWrapper.cs`
+    L395-417). `make validate` checks every example against it.
+
+    """
 
     small_foto_url: str
     """ Path of the contact's small photo, relative to the portal. """
@@ -31,9 +40,9 @@ class Contact:
     is_company: bool
     """ Whether the contact is a company rather than a person. """
     is_private: bool
-    """ Whether only the users in `accessList` may see the contact. """
+    """ Whether only the users in `accessList` may see the contact; `shareType` is then 0. """
     is_shared: bool
-    """ Whether the contact is shared with everyone (`shareType` 1 or 2). """
+    """ Whether the contact is shared with everyone (`shareType` 1 or 2); the opposite of `isPrivate`. """
     share_type: ShareType
     """ How a contact is shared with the portal's users, as an integer:
     `0` None (not shared), `1` ReadWrite (everyone may read and edit),
@@ -48,7 +57,7 @@ class Contact:
     id: int
     """ Id of the contact. """
     access_list: list[Employee] | Unset = UNSET
-    """ The users who may see the contact. Present only when the contact is private. """
+    """ The users who may see the contact, possibly none. Present exactly when the contact is private. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
     """ Required fields the server's answer left out (reading one raises errors.MissingField). """

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,7 +18,7 @@ class CustomField:
     """A custom field of a case and its value."""
 
     entity_id: int
-    """ Id of the case the value belongs to. """
+    """ Id of the case the value belongs to; `0` for a heading without a value. """
     label: str
     """ Label of the field. """
     field_value: str
@@ -29,9 +29,11 @@ class CustomField:
      """
     position: int
     """ Position of the field in the form. """
-    mask: None | str
+    mask: str
     """ Settings of the field's input, as JSON text (the options of a
-    select box, the size of a text field), empty, or `null`.
+    select box, the size of a text field), or empty. Never `null`:
+    a missing value is read as `""` (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs` L526).
      """
     id: int
     """ Id of the custom field. """
@@ -57,7 +59,6 @@ class CustomField:
 
         position = self.position
 
-        mask: None | str
         mask = self.mask
 
         id = self.id
@@ -141,19 +142,9 @@ class CustomField:
 
         _raw_value = d.pop("mask", MISSING)
         if _raw_value is not MISSING:
-            if not (isinstance(_raw_value, str) or _raw_value is None):
-                raise errors.ParseError("mask", "expected None | str, found " + type(_raw_value).__name__)
-            try:
-
-                def _parse_mask(data: object) -> None | str:
-                    if data is None:
-                        return data
-                    return cast(None | str, data)
-
-                mask = _parse_mask(_raw_value)
-
-            except Exception as exc_:
-                raise errors.ParseError.inside("mask", exc_) from None
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("mask", "expected str, found " + type(_raw_value).__name__)
+            mask = _raw_value
 
         else:
             mask = MISSING

@@ -14,13 +14,20 @@ T = TypeVar("T", bound="CustomFieldValue")
 
 @_attrs_define
 class CustomFieldValue:
-    """A value to set on one custom field of the case."""
+    """A value to set on one custom field of the case. Only `key`/`value`
+    and `Key`/`Value` bind (source: `module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
+
+    """
 
     key: int
     """ Id of the custom field. """
     value: str
     """ The value as text. Dates are written as date-time strings and
-    check boxes as `true` or `false`. An empty value is skipped.
+    check boxes as `true` or `false`. It is trimmed before it is
+    stored; an empty value is skipped, and `" "` clears the field
+    (source: `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs` L70-84).
+    The property names `key` and `value` match only in this case or
+    capitalised (`Key`, `Value`).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)

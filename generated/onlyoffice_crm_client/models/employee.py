@@ -24,7 +24,10 @@ class Employee:
     avatar_small: str
     """ Path of the user's small avatar, relative to the portal; may end in `?_=<hash>`. """
     profile_url: str
-    """ Absolute URL of the user's profile page, or an empty string. """
+    """ Absolute URL of the user's profile page. Empty only for the
+    empty id `00000000-0000-0000-0000-000000000000` (source:
+    `module/ASC.Api/ASC.Employee/EmployeeWraper.cs` L91-98).
+     """
     title: str | Unset = UNSET
     """ Job title of the user. Left out when the user has none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

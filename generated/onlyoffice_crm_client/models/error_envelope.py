@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.envelope_status import EnvelopeStatus
-from ..types import MISSING, STRICT
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -19,7 +19,10 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 @_attrs_define
 class ErrorEnvelope:
-    """The envelope around an error. It has no `response` and no `count`."""
+    """The envelope around an error. It has no `response` and no `count`
+    (source: `module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs` L224-238).
+
+    """
 
     status: EnvelopeStatus
     """ Outcome of the request, as an integer: `0` Ok, `1` Error.
@@ -28,6 +31,12 @@ class ErrorEnvelope:
     """ The HTTP status of the answer, repeated. """
     error: Error
     """ What went wrong. """
+    start_index: int | Unset = UNSET
+    """ The `startIndex` query parameter, echoed. Present only when it is
+    not zero, in success and error envelopes alike (source:
+    `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs` L59,
+    `module/ASC.Api/ASC.Api/Impl/ApiStandartResponce.cs` L49-50).
+     """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
     """ Required fields the server's answer left out (reading one raises errors.MissingField). """
@@ -46,6 +55,8 @@ class ErrorEnvelope:
 
         error = self.error.to_dict()
 
+        start_index = self.start_index
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -55,6 +66,8 @@ class ErrorEnvelope:
                 "error": error,
             }
         )
+        if start_index is not UNSET:
+            field_dict["startIndex"] = start_index
 
         return field_dict
 
@@ -103,10 +116,17 @@ class ErrorEnvelope:
             error = MISSING
             missing["error"] = "error"
 
+        _raw_value = d.pop("startIndex", UNSET)
+        _typed = _raw_value is UNSET or type(_raw_value) is int  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("startIndex", "expected int, found " + type(_raw_value).__name__)
+        start_index = _raw_value
+
         error_envelope = cls(
             status=status,
             status_code=status_code,
             error=error,
+            start_index=start_index,
         )
 
         if missing:

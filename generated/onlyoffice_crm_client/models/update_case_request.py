@@ -25,15 +25,24 @@ class UpdateCaseRequest:
     """
 
     title: str
-    """ New title of the case. Required and not empty. """
+    """ New title of the case. Required, not empty, at most 255
+    characters (the column is `varchar(255)`; source:
+    `build/sql/onlyoffice.sql` L410). A title of only spaces is
+    accepted. A `title` in the query string wins over this one.
+     """
     members: list[int] | Unset = UNSET
     """ Ids of the contacts that become the case's members. A non-empty
-    list replaces the members (contacts the caller may not see are
-    dropped); an empty or missing list leaves them unchanged.
+    list removes **every** current member, then adds the listed
+    contacts that exist and that the caller may see: a list of only
+    unknown or hidden ids leaves the case with no members. An empty
+    or missing list leaves them unchanged (source:
+    `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L219-224).
      """
     custom_field_list: list[CustomFieldValue] | Unset = UNSET
     """ Values to set on the case's custom fields. Entries with an empty
-    value or an unknown field id are skipped silently.
+    value or an unknown field id are skipped silently; a value of
+    only spaces (`" "`) clears the field (source:
+    `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L227-234).
      """
     is_private: bool | Unset = UNSET
     """ Make the case private (`true`, with a non-empty `accessList`) or

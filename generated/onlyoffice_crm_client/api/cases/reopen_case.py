@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -26,7 +26,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     if response.status_code == 200:
         response_200 = CaseEnvelope.from_dict(response.json())
 
@@ -62,8 +62,7 @@ def _parse_response(
         return response_500
 
     if response.status_code == 503:
-        response_503 = ErrorEnvelope.from_dict(response.json())
-
+        response_503 = cast(Any, None)
         return response_503
 
     if client.raise_on_unexpected_status:
@@ -74,7 +73,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     return build_response(
         response,
         lambda response: _parse_response(client=client, response=response),
@@ -87,7 +86,7 @@ def sync_detailed(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -95,7 +94,9 @@ def sync_detailed(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -105,7 +106,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CaseEnvelope | ErrorEnvelope | str]
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
     """
 
     kwargs = _get_kwargs(
@@ -126,7 +127,7 @@ def sync(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -134,7 +135,9 @@ def sync(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -144,7 +147,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CaseEnvelope | ErrorEnvelope | str
+        Any | CaseEnvelope | ErrorEnvelope | str
     """
 
     return sync_detailed(
@@ -157,7 +160,7 @@ async def asyncio_detailed(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -165,7 +168,9 @@ async def asyncio_detailed(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -175,7 +180,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CaseEnvelope | ErrorEnvelope | str]
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
     """
 
     kwargs = _get_kwargs(
@@ -194,7 +199,7 @@ async def asyncio(
     caseid: int,
     *,
     client: AuthenticatedClient,
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     """Reopen a case
 
      Marks a case as open and answers with the case.
@@ -202,7 +207,9 @@ async def asyncio(
     The server does not check that the case was closed, so the call is
     **idempotent**: reopening an open case succeeds and changes nothing.
     It needs **read access** to the case only, not edit rights. No
-    request body is needed.
+    request body is needed. Unlike an update, it writes an entry in the
+    audit log. (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs`
+    L80-89, `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L142-160.)
 
     Args:
         caseid (int):
@@ -212,7 +219,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CaseEnvelope | ErrorEnvelope | str
+        Any | CaseEnvelope | ErrorEnvelope | str
     """
 
     return (

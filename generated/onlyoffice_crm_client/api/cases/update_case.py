@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -35,7 +35,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     if response.status_code == 200:
         response_200 = CaseEnvelope.from_dict(response.json())
 
@@ -71,8 +71,7 @@ def _parse_response(
         return response_500
 
     if response.status_code == 503:
-        response_503 = ErrorEnvelope.from_dict(response.json())
-
+        response_503 = cast(Any, None)
         return response_503
 
     if client.raise_on_unexpected_status:
@@ -83,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     return build_response(
         response,
         lambda response: _parse_response(client=client, response=response),
@@ -97,30 +96,61 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateCaseRequest,
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     """Update a case
 
      Changes a case's title, members, custom fields and privacy, and
-    answers with the updated case.
+    answers with the updated case. Needs edit rights on the case.
+    Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L195-238
+    (`UpdateCases`) unless another file is named.
 
-    What the server really does with the body:
+    What the server really does with the body, most surprising first:
 
-    - `title` is required and must not be empty (400 otherwise).
-    - `members`, when non-empty, **replaces** the case's members with
-      these contacts (those the caller may not see are dropped). An
-      empty or missing list leaves the members as they are.
-    - `customFieldList` entries with an empty `value` or an unknown
-      field `key` are **skipped silently**.
-    - `isPrivate`, `accessList` and `isNotify` are applied only when the
-      caller is a CRM administrator or the case's creator. For them,
-      `isPrivate: true` with a non-empty `accessList` makes the case
-      private (the caller is always added to the list), and
-      `isNotify: true` notifies those users. Anything else, **including
-      leaving `isPrivate` out, makes the case public**.
-    - Body property names are matched case-insensitively; a `caseid` in
-      the body is ignored in favour of the path.
+    1. **The members trap.** A non-empty `members` list first deletes
+       **every** current member, then adds the listed contacts that
+       exist and that the caller may see. The list is filtered *after*
+       the emptiness test, so a list whose ids are all unknown or
+       hidden from the caller **removes every member**, including
+       members the caller cannot see. An empty or missing list leaves
+       the members alone. (L219-224;
+       `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/AbstractDao.cs` L150-159.)
+    2. **`" "` clears a custom field, and is the only way to clear
+       one.** Entries with an empty `value` or an unknown `key` are
+       skipped silently (L232); any other value is trimmed, the old
+       value is deleted, and the new one is stored only if it is not
+       empty after trimming. (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs`
+    L70-84.)
+    3. **`title`** is required and must not be empty (400 otherwise,
+       L205); it is at most 255 characters, the size of its column
+       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
+       accepted as it is.
+    4. **The update is not atomic.** The title is saved first, then the
+       privacy, then the members, then each custom field, each on its
+       own (L210-234): an error part way leaves the earlier steps done.
+    5. **A query-string value beats the body's.** Values are looked up
+       in the route, then the query string, then the body, and the
+       first one wins, so `?title=x` overrides the body's `title`.
+       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
+    6. **Form and XML bodies are accepted too**:
+       `application/x-www-form-urlencoded` (or no `Content-Type` at
+       all) and `text/xml`, besides JSON (same file, L160-218). This
+       document describes the JSON body.
+    7. **Names.** Top-level names match case-insensitively; names
+       inside `customFieldList` items match only as `key`/`value` or
+       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
+       A `caseid` in the body is ignored in favour of the path.
+    8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
+       applied only when the caller is a CRM administrator or the
+       case's creator. For them, `isPrivate: true` with a non-empty
+       `accessList` makes the case private (the caller is always added
+       to the list), and `isNotify: true` notifies those users.
+       Anything else, **including leaving `isPrivate` out, makes the
+       case public** (L214-216, L268-298). The ids in `accessList` are
+       not checked.
 
-    Needs edit rights on the case.
+    The body is read before the payment and permission checks, so a
+    malformed body answers 400 even on an unpaid portal
+    (`module/ASC.Api/ASC.Api/Impl/ApiManager.cs` L66-80).
 
     Args:
         caseid (int):
@@ -132,7 +162,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CaseEnvelope | ErrorEnvelope | str]
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
     """
 
     kwargs = _get_kwargs(
@@ -155,30 +185,61 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: UpdateCaseRequest,
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     """Update a case
 
      Changes a case's title, members, custom fields and privacy, and
-    answers with the updated case.
+    answers with the updated case. Needs edit rights on the case.
+    Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L195-238
+    (`UpdateCases`) unless another file is named.
 
-    What the server really does with the body:
+    What the server really does with the body, most surprising first:
 
-    - `title` is required and must not be empty (400 otherwise).
-    - `members`, when non-empty, **replaces** the case's members with
-      these contacts (those the caller may not see are dropped). An
-      empty or missing list leaves the members as they are.
-    - `customFieldList` entries with an empty `value` or an unknown
-      field `key` are **skipped silently**.
-    - `isPrivate`, `accessList` and `isNotify` are applied only when the
-      caller is a CRM administrator or the case's creator. For them,
-      `isPrivate: true` with a non-empty `accessList` makes the case
-      private (the caller is always added to the list), and
-      `isNotify: true` notifies those users. Anything else, **including
-      leaving `isPrivate` out, makes the case public**.
-    - Body property names are matched case-insensitively; a `caseid` in
-      the body is ignored in favour of the path.
+    1. **The members trap.** A non-empty `members` list first deletes
+       **every** current member, then adds the listed contacts that
+       exist and that the caller may see. The list is filtered *after*
+       the emptiness test, so a list whose ids are all unknown or
+       hidden from the caller **removes every member**, including
+       members the caller cannot see. An empty or missing list leaves
+       the members alone. (L219-224;
+       `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/AbstractDao.cs` L150-159.)
+    2. **`" "` clears a custom field, and is the only way to clear
+       one.** Entries with an empty `value` or an unknown `key` are
+       skipped silently (L232); any other value is trimmed, the old
+       value is deleted, and the new one is stored only if it is not
+       empty after trimming. (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs`
+    L70-84.)
+    3. **`title`** is required and must not be empty (400 otherwise,
+       L205); it is at most 255 characters, the size of its column
+       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
+       accepted as it is.
+    4. **The update is not atomic.** The title is saved first, then the
+       privacy, then the members, then each custom field, each on its
+       own (L210-234): an error part way leaves the earlier steps done.
+    5. **A query-string value beats the body's.** Values are looked up
+       in the route, then the query string, then the body, and the
+       first one wins, so `?title=x` overrides the body's `title`.
+       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
+    6. **Form and XML bodies are accepted too**:
+       `application/x-www-form-urlencoded` (or no `Content-Type` at
+       all) and `text/xml`, besides JSON (same file, L160-218). This
+       document describes the JSON body.
+    7. **Names.** Top-level names match case-insensitively; names
+       inside `customFieldList` items match only as `key`/`value` or
+       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
+       A `caseid` in the body is ignored in favour of the path.
+    8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
+       applied only when the caller is a CRM administrator or the
+       case's creator. For them, `isPrivate: true` with a non-empty
+       `accessList` makes the case private (the caller is always added
+       to the list), and `isNotify: true` notifies those users.
+       Anything else, **including leaving `isPrivate` out, makes the
+       case public** (L214-216, L268-298). The ids in `accessList` are
+       not checked.
 
-    Needs edit rights on the case.
+    The body is read before the payment and permission checks, so a
+    malformed body answers 400 even on an unpaid portal
+    (`module/ASC.Api/ASC.Api/Impl/ApiManager.cs` L66-80).
 
     Args:
         caseid (int):
@@ -190,7 +251,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CaseEnvelope | ErrorEnvelope | str
+        Any | CaseEnvelope | ErrorEnvelope | str
     """
 
     return sync_detailed(
@@ -205,30 +266,61 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: UpdateCaseRequest,
-) -> Response[CaseEnvelope | ErrorEnvelope | str]:
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
     """Update a case
 
      Changes a case's title, members, custom fields and privacy, and
-    answers with the updated case.
+    answers with the updated case. Needs edit rights on the case.
+    Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L195-238
+    (`UpdateCases`) unless another file is named.
 
-    What the server really does with the body:
+    What the server really does with the body, most surprising first:
 
-    - `title` is required and must not be empty (400 otherwise).
-    - `members`, when non-empty, **replaces** the case's members with
-      these contacts (those the caller may not see are dropped). An
-      empty or missing list leaves the members as they are.
-    - `customFieldList` entries with an empty `value` or an unknown
-      field `key` are **skipped silently**.
-    - `isPrivate`, `accessList` and `isNotify` are applied only when the
-      caller is a CRM administrator or the case's creator. For them,
-      `isPrivate: true` with a non-empty `accessList` makes the case
-      private (the caller is always added to the list), and
-      `isNotify: true` notifies those users. Anything else, **including
-      leaving `isPrivate` out, makes the case public**.
-    - Body property names are matched case-insensitively; a `caseid` in
-      the body is ignored in favour of the path.
+    1. **The members trap.** A non-empty `members` list first deletes
+       **every** current member, then adds the listed contacts that
+       exist and that the caller may see. The list is filtered *after*
+       the emptiness test, so a list whose ids are all unknown or
+       hidden from the caller **removes every member**, including
+       members the caller cannot see. An empty or missing list leaves
+       the members alone. (L219-224;
+       `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/AbstractDao.cs` L150-159.)
+    2. **`" "` clears a custom field, and is the only way to clear
+       one.** Entries with an empty `value` or an unknown `key` are
+       skipped silently (L232); any other value is trimmed, the old
+       value is deleted, and the new one is stored only if it is not
+       empty after trimming. (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs`
+    L70-84.)
+    3. **`title`** is required and must not be empty (400 otherwise,
+       L205); it is at most 255 characters, the size of its column
+       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
+       accepted as it is.
+    4. **The update is not atomic.** The title is saved first, then the
+       privacy, then the members, then each custom field, each on its
+       own (L210-234): an error part way leaves the earlier steps done.
+    5. **A query-string value beats the body's.** Values are looked up
+       in the route, then the query string, then the body, and the
+       first one wins, so `?title=x` overrides the body's `title`.
+       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
+    6. **Form and XML bodies are accepted too**:
+       `application/x-www-form-urlencoded` (or no `Content-Type` at
+       all) and `text/xml`, besides JSON (same file, L160-218). This
+       document describes the JSON body.
+    7. **Names.** Top-level names match case-insensitively; names
+       inside `customFieldList` items match only as `key`/`value` or
+       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
+       A `caseid` in the body is ignored in favour of the path.
+    8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
+       applied only when the caller is a CRM administrator or the
+       case's creator. For them, `isPrivate: true` with a non-empty
+       `accessList` makes the case private (the caller is always added
+       to the list), and `isNotify: true` notifies those users.
+       Anything else, **including leaving `isPrivate` out, makes the
+       case public** (L214-216, L268-298). The ids in `accessList` are
+       not checked.
 
-    Needs edit rights on the case.
+    The body is read before the payment and permission checks, so a
+    malformed body answers 400 even on an unpaid portal
+    (`module/ASC.Api/ASC.Api/Impl/ApiManager.cs` L66-80).
 
     Args:
         caseid (int):
@@ -240,7 +332,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[CaseEnvelope | ErrorEnvelope | str]
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
     """
 
     kwargs = _get_kwargs(
@@ -261,30 +353,61 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: UpdateCaseRequest,
-) -> CaseEnvelope | ErrorEnvelope | str | None:
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     """Update a case
 
      Changes a case's title, members, custom fields and privacy, and
-    answers with the updated case.
+    answers with the updated case. Needs edit rights on the case.
+    Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L195-238
+    (`UpdateCases`) unless another file is named.
 
-    What the server really does with the body:
+    What the server really does with the body, most surprising first:
 
-    - `title` is required and must not be empty (400 otherwise).
-    - `members`, when non-empty, **replaces** the case's members with
-      these contacts (those the caller may not see are dropped). An
-      empty or missing list leaves the members as they are.
-    - `customFieldList` entries with an empty `value` or an unknown
-      field `key` are **skipped silently**.
-    - `isPrivate`, `accessList` and `isNotify` are applied only when the
-      caller is a CRM administrator or the case's creator. For them,
-      `isPrivate: true` with a non-empty `accessList` makes the case
-      private (the caller is always added to the list), and
-      `isNotify: true` notifies those users. Anything else, **including
-      leaving `isPrivate` out, makes the case public**.
-    - Body property names are matched case-insensitively; a `caseid` in
-      the body is ignored in favour of the path.
+    1. **The members trap.** A non-empty `members` list first deletes
+       **every** current member, then adds the listed contacts that
+       exist and that the caller may see. The list is filtered *after*
+       the emptiness test, so a list whose ids are all unknown or
+       hidden from the caller **removes every member**, including
+       members the caller cannot see. An empty or missing list leaves
+       the members alone. (L219-224;
+       `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/AbstractDao.cs` L150-159.)
+    2. **`" "` clears a custom field, and is the only way to clear
+       one.** Entries with an empty `value` or an unknown `key` are
+       skipped silently (L232); any other value is trimmed, the old
+       value is deleted, and the new one is stored only if it is not
+       empty after trimming. (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs`
+    L70-84.)
+    3. **`title`** is required and must not be empty (400 otherwise,
+       L205); it is at most 255 characters, the size of its column
+       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
+       accepted as it is.
+    4. **The update is not atomic.** The title is saved first, then the
+       privacy, then the members, then each custom field, each on its
+       own (L210-234): an error part way leaves the earlier steps done.
+    5. **A query-string value beats the body's.** Values are looked up
+       in the route, then the query string, then the body, and the
+       first one wins, so `?title=x` overrides the body's `title`.
+       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
+    6. **Form and XML bodies are accepted too**:
+       `application/x-www-form-urlencoded` (or no `Content-Type` at
+       all) and `text/xml`, besides JSON (same file, L160-218). This
+       document describes the JSON body.
+    7. **Names.** Top-level names match case-insensitively; names
+       inside `customFieldList` items match only as `key`/`value` or
+       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
+       A `caseid` in the body is ignored in favour of the path.
+    8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
+       applied only when the caller is a CRM administrator or the
+       case's creator. For them, `isPrivate: true` with a non-empty
+       `accessList` makes the case private (the caller is always added
+       to the list), and `isNotify: true` notifies those users.
+       Anything else, **including leaving `isPrivate` out, makes the
+       case public** (L214-216, L268-298). The ids in `accessList` are
+       not checked.
 
-    Needs edit rights on the case.
+    The body is read before the payment and permission checks, so a
+    malformed body answers 400 even on an unpaid portal
+    (`module/ASC.Api/ASC.Api/Impl/ApiManager.cs` L66-80).
 
     Args:
         caseid (int):
@@ -296,7 +419,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        CaseEnvelope | ErrorEnvelope | str
+        Any | CaseEnvelope | ErrorEnvelope | str
     """
 
     return (
