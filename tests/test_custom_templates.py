@@ -8,6 +8,7 @@ are not silently lost.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 import openapi_python_client
@@ -27,11 +28,81 @@ def changed_lines(name: str) -> tuple[list[str], list[str]]:
     return [line[2:] for line in diff if line.startswith("- ")], [line[2:] for line in diff if line.startswith("+ ")]
 
 
-def test_the_client_template_only_hides_secrets_from_repr_and_sends_the_raw_token() -> None:
+def test_the_client_template_only_hides_secrets_and_adds_timeout_retries_and_options() -> None:
     dropped, added = changed_lines("client.py.jinja")
 
-    assert len(dropped) == len(added) == 4
-    assert all("repr=False" in line or "prefix" in line for line in added)
+    # What it drops: the token/prefix/cookie/header declarations (now repr=False, raw token), the None timeout,
+    # and the two spots where upstream wrote the token into the caller's headers dict or passed httpx_args on.
+    assert len(dropped) <= 20
+    assert all(
+        re.search(
+            r"token|prefix|_cookies|_headers|headers=|_timeout|Timeout|custom_constructor|endif|_httpx_args", line
+        )
+        for line in dropped
+    )
+    assert len(added) <= 90
+    for needed in (
+        "DEFAULT_TIMEOUT = httpx.Timeout(",
+        "DEFAULT_RETRY = Retry(",
+        "RetryTransport(",
+        '"strict"',
+        '"raise_on_error"',
+    ):
+        assert any(needed in line for line in added), needed
+
+
+def test_the_endpoint_template_only_routes_parsing_and_transport_errors_to_the_package() -> None:
+    dropped, added = changed_lines("endpoint_module.py.jinja")
+
+    assert len(dropped) <= 12 and len(added) <= 20
+    assert all(
+        re.search(r"types import|return Response|status_code=|content=|headers=|parsed=|request\(|kwargs|\)$", line)
+        for line in dropped
+    )
+    assert any("return build_response(" in line for line in added)
+    assert sum("raise errors.transport_error(error) from error" in line for line in added) == 2  # sync and async
+
+
+def test_the_errors_template_keeps_unexpected_status_and_only_adds_classes() -> None:
+    dropped, added = changed_lines("errors.py.jinja")
+
+    # Upstream's one class stays, now an ApiError, with its two arguments first; its unbounded message goes.
+    assert dropped == [
+        "class UnexpectedStatus(Exception):",
+        "    def __init__(self, status_code: int, content: bytes):",
+        "        self.status_code = status_code",
+        "        super().__init__(",
+        "            f\"Unexpected status code: {status_code}\\n\\nResponse content:\\n{content.decode(errors='ignore')}\"",  # noqa: E501 (upstream's line, verbatim)
+        "        )",
+        '__all__ = ["UnexpectedStatus"]',
+    ]
+    assert "class UnexpectedStatus(ApiError):" in added
+    assert '    def __init__(self, status_code: int, content: bytes, response: "Response[Any] | None" = None):' in added
+
+
+def test_the_types_template_only_widens_status_code_and_adds_the_shared_parser() -> None:
+    dropped, added = changed_lines("types.py.jinja")
+
+    assert dropped == [
+        "from typing import BinaryIO, Generic, TypeVar, Literal, IO",
+        "    status_code: HTTPStatus",
+        '__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]',
+    ]
+    assert "    status_code: HTTPStatus | int" in added and len(added) <= 70
+
+
+def test_the_model_template_only_changes_how_from_dict_reads_each_property() -> None:
+    dropped, added = changed_lines("model.py.jinja")
+
+    # Only the loop body of from_dict that popped and converted each property, from_dict's lazy imports (moved to
+    # the module's end), and the types import.
+    assert len(dropped) <= 12
+    assert all(
+        re.search(r"property_source|prop_template|lazy_import|endif|endfor|else|types import", line) for line in dropped
+    )
+    assert len(added) <= 80
+    assert any("raise errors.ParseError.inside(" in line for line in added)
+    assert any("missing_fields: tuple[str, ...]" in line for line in added)
 
 
 def test_the_int_enum_template_only_adds_missing() -> None:
@@ -41,7 +112,23 @@ def test_the_int_enum_template_only_adds_missing() -> None:
     assert '    def _missing_(cls, value: object) -> "{{ enum.class_info.name }} | None":' in added
 
 
+def test_the_pyproject_template_only_adds_the_retry_layer() -> None:
+    dropped, added = changed_lines("pyproject_pdm.toml.jinja")
+
+    assert dropped == [] and [line.strip() for line in added] == ['"httpx-retries>=0.6.0,<0.7.0",']
+
+
 @pytest.mark.parametrize("name", sorted(path.name for path in OURS.glob("*.jinja")))
 def test_every_custom_template_replaces_one_the_generator_has_and_says_why(name: str) -> None:
     assert (UPSTREAM / name).is_file(), f"{name} replaces no template of the pinned generator"
     assert (OURS / name).read_text(encoding="utf-8").startswith("{#- Custom template: upstream ")
+
+
+def test_the_readme_template_is_rewritten_for_this_package_but_keeps_upstreams_title_and_description() -> None:
+    dropped, added = changed_lines("README.md.jinja")
+
+    ours = (OURS / "README.md.jinja").read_text(encoding="utf-8")
+    assert "# {{ project_name }}\n{{ package_description.get_untrusted_value() }}\n" in ours
+    assert not any("MyDataModel" in line for line in added) and any("MyDataModel" in line for line in dropped)
+    for section in ("## Timeouts", "## Retries", "## Errors", "## Lenient and strict parsing"):
+        assert section in ours

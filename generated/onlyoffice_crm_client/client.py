@@ -1,8 +1,49 @@
 import ssl
+from functools import partial
 from typing import Any, Self
 
 import httpx
 from attrs import define, evolve, field
+from httpx_retries import Retry, RetryTransport
+
+# A user of a web API expects an answer in seconds and an error, not a hang:
+# 5 s to connect (a reachable portal accepts in milliseconds), 30 s to read,
+# write or wait for a pooled connection (an update writes to the database; the
+# portal can be slow, but 30 s is already far beyond a healthy answer).
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+
+# Two retries, as the well-known SDKs do, of what is transient: 429, 502, 503
+# (the portal answers 503 while it moves) and 504, and connections that failed
+# before the server saw the request. Both operations are idempotent PUTs. The
+# waits grow 0.5 s, 1 s (full jitter), a Retry-After is honoured up to 10 s, and
+# all waits of one call add up to at most 15 s. A read timeout is not retried:
+# the server may be working on the request, and the caller asked for an answer
+# within the timeout.
+DEFAULT_RETRY = Retry(
+    total=2,
+    allowed_methods=["PUT"],
+    status_forcelist=[429, 502, 503, 504],
+    retry_on_exceptions=[httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError],
+    backoff_factor=0.25,
+    backoff_jitter=1.0,
+    respect_retry_after_header=True,
+    max_backoff_wait=10.0,
+    total_timeout=15.0,
+)
+
+# httpx.Client reads these only to build its default transport; with retries
+# on we build that transport, so they are passed on to it.
+_TRANSPORT_ARGS = ("cert", "trust_env", "http1", "http2", "limits")
+
+
+def _with_retries(httpx_args: dict[str, Any], retry: Retry | None, transport: Any) -> dict[str, Any]:
+    """`httpx_args` with its transport (the caller's, or `transport`) wrapped in the retry layer."""
+    if retry is None:
+        return httpx_args
+    inner = httpx_args.get("transport") or transport(
+        **{key: httpx_args[key] for key in _TRANSPORT_ARGS if key in httpx_args}
+    )
+    return {**httpx_args, "transport": RetryTransport(transport=inner, retry=retry)}
 
 
 @define
@@ -18,7 +59,8 @@ class Client:
         ``headers``: A dictionary of headers to be sent with every request
 
         ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        errors.Timeout (an httpx.TimeoutException) if this is exceeded. Default: DEFAULT_TIMEOUT, 5 s to
+        connect and 30 s for the rest.
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
         but can be set to False for testing purposes.
@@ -31,10 +73,16 @@ class Client:
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
+    retry: Retry | None = field(default=DEFAULT_RETRY, kw_only=True)
+    """How transient failures are retried (httpx_retries.Retry; DEFAULT_RETRY: 2 retries of 429/502/503/504 and failed connections, exponential backoff with jitter, Retry-After honoured). None turns retries off."""
+    strict: bool = field(default=False, kw_only=True)
+    """Whether answers are validated strictly: a missing required field, an unknown field or enum value raises errors.MalformedResponse naming its path. The default parses them leniently."""
+    raise_on_error: bool = field(default=False, kw_only=True)
+    """Whether an error answer (status >= 400) raises its typed error from errors (BadRequest, Unauthorized, PaymentRequired, Forbidden, NotFound, ServerError, Unavailable, UnexpectedStatus) instead of returning."""
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
@@ -83,7 +131,7 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **_with_retries(self._httpx_args, self.retry, partial(httpx.HTTPTransport, verify=self._verify_ssl)),
             )
         return self._client
 
@@ -114,7 +162,9 @@ class Client:
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **_with_retries(
+                    self._httpx_args, self.retry, partial(httpx.AsyncHTTPTransport, verify=self._verify_ssl)
+                ),
             )
         return self._async_client
 
@@ -141,7 +191,8 @@ class AuthenticatedClient:
         ``headers``: A dictionary of headers to be sent with every request
 
         ``timeout``: The maximum amount of a time a request can take. API functions will raise
-        httpx.TimeoutException if this is exceeded.
+        errors.Timeout (an httpx.TimeoutException) if this is exceeded. Default: DEFAULT_TIMEOUT, 5 s to
+        connect and 30 s for the rest.
 
         ``verify_ssl``: Whether or not to verify the SSL certificate of the API server. This should be True in production,
         but can be set to False for testing purposes.
@@ -154,10 +205,16 @@ class AuthenticatedClient:
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
     """Whether or not to raise an errors.UnexpectedStatus if the API returns a status code that was not documented in the source OpenAPI document. Can also be provided as a keyword argument to the constructor."""
+    retry: Retry | None = field(default=DEFAULT_RETRY, kw_only=True)
+    """How transient failures are retried (httpx_retries.Retry; DEFAULT_RETRY: 2 retries of 429/502/503/504 and failed connections, exponential backoff with jitter, Retry-After honoured). None turns retries off."""
+    strict: bool = field(default=False, kw_only=True)
+    """Whether answers are validated strictly: a missing required field, an unknown field or enum value raises errors.MalformedResponse naming its path. The default parses them leniently."""
+    raise_on_error: bool = field(default=False, kw_only=True)
+    """Whether an error answer (status >= 400) raises its typed error from errors (BadRequest, Unauthorized, PaymentRequired, Forbidden, NotFound, ServerError, Unavailable, UnexpectedStatus) instead of returning."""
     _base_url: str = field(alias="base_url")
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies", repr=False)
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers", repr=False)
-    _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
+    _timeout: httpx.Timeout | None = field(default=DEFAULT_TIMEOUT, kw_only=True, alias="timeout")
     _verify_ssl: str | bool | ssl.SSLContext = field(default=True, kw_only=True, alias="verify_ssl")
     _follow_redirects: bool = field(default=False, kw_only=True, alias="follow_redirects")
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
@@ -170,6 +227,10 @@ class AuthenticatedClient:
     """The prefix to use for the Authorization header; empty sends the raw token"""
     auth_header_name: str = "Authorization"
     """The name of the Authorization header"""
+
+    def __reduce__(self) -> Any:
+        # attrs would pickle every field, the token in clear: refuse rather than leak it.
+        raise TypeError("AuthenticatedClient holds a token and is not picklable; build one where it is needed")
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
@@ -206,15 +267,17 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._client = httpx.Client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers={
+                    **self._headers,
+                    self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token,
+                },
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **_with_retries(self._httpx_args, self.retry, partial(httpx.HTTPTransport, verify=self._verify_ssl)),
             )
         return self._client
 
@@ -238,15 +301,19 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             self._async_client = httpx.AsyncClient(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers={
+                    **self._headers,
+                    self.auth_header_name: f"{self.prefix} {self.token}" if self.prefix else self.token,
+                },
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
-                **self._httpx_args,
+                **_with_retries(
+                    self._httpx_args, self.retry, partial(httpx.AsyncHTTPTransport, verify=self._verify_ssl)
+                ),
             )
         return self._async_client
 

@@ -1,16 +1,185 @@
 """Contains shared errors types that can be raised from API functions"""
 
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
-class UnexpectedStatus(Exception):
-    """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
+import httpx
 
-    def __init__(self, status_code: int, content: bytes):
+if TYPE_CHECKING:
+    from .types import Response
+
+# How much of a body an exception message quotes: enough to recognise an
+# HTML error page or an envelope, never a whole document.
+QUOTE_LIMIT = 200
+
+
+def quote(content: bytes | str, limit: int = QUOTE_LIMIT) -> str:
+    """The start of `content` as text, cut at `limit` characters with a note saying so."""
+    text = content.decode("utf-8", errors="replace") if isinstance(content, bytes) else content
+    return text if len(text) <= limit else f"{text[:limit]}... ({len(text) - limit} more characters)"
+
+
+class ClientError(Exception):
+    """The base of every exception this package raises."""
+
+
+class TransportError(ClientError, httpx.TransportError):
+    """No answer: the connection failed or broke, after any retries. `__cause__` is httpx's error."""
+
+    def __init__(self, message: str) -> None:
+        httpx.TransportError.__init__(self, message)
+
+
+class Timeout(TransportError, httpx.TimeoutException):
+    """The server did not answer within the client's timeout (connect, read, write or pool)."""
+
+
+def transport_error(error: httpx.TransportError) -> TransportError:
+    """httpx's `error` as this package's Timeout or TransportError (the caller chains the original)."""
+    kind = Timeout if isinstance(error, httpx.TimeoutException) else TransportError
+    return kind(f"{type(error).__name__}: {quote(str(error))}")
+
+
+class ParseError(ClientError):
+    """A body, or a part of it at `path`, is not what the spec describes."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = quote(problem)
+        super().__init__(f"{path or 'the body'}: {self.problem}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.path, self.problem))
+
+    @classmethod
+    def inside(cls, name: str, error: Exception) -> "ParseError":
+        """`error`, raised while parsing property `name`, as a ParseError whose path starts there."""
+        if isinstance(error, ParseError):
+            return ParseError(f"{name}.{error.path}" if error.path else name, error.problem)
+        return ParseError(name, f"{type(error).__name__}: {error}")
+
+
+class MalformedResponse(ParseError):
+    """The answer's body does not match the spec (lenient mode: only for 2xx; strict mode: any status)."""
+
+    def __init__(self, status_code: int, path: str, problem: str, content: bytes) -> None:
         self.status_code = status_code
         self.content = content
+        ParseError.__init__(self, path, problem)
+        self.args = (f"status {status_code}, {self.args[0]}; body: {quote(content)!r}",)
 
-        super().__init__(
-            f"Unexpected status code: {status_code}\n\nResponse content:\n{content.decode(errors='ignore')}"
-        )
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.status_code, self.path, self.problem, self.content))
 
 
-__all__ = ["UnexpectedStatus"]
+class MissingField(ClientError, AttributeError):
+    """Reading a required field that the server's answer left out (listed in the model's `missing_fields`)."""
+
+    def __init__(self, model: str, name: str) -> None:
+        self.model = model
+        # AttributeError keeps `name` itself (and its __init__ would reset it to None).
+        super().__init__(f"{model}.{name} was missing from the server's answer", name=name)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.model, str(self.name)))
+
+
+class ApiError(ClientError):
+    """An error answer (opt-in: `raise_on_error=True`), with the envelope's `message` and `hresult` when it has them."""
+
+    def __init__(self, response: "Response[Any]", message: str | None = None, hresult: int | None = None) -> None:
+        self.response = response
+        self.status_code = int(response.status_code)
+        self.message = message
+        self.hresult = hresult
+        said = f": {quote(message)}" if message is not None else f"; body: {quote(response.content)!r}"
+        code = f" (hresult {hresult})" if hresult is not None else ""
+        super().__init__(f"{self.status_code} {_phrase(self.status_code)}{said}{code}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.response, self.message, self.hresult))
+
+
+class BadRequest(ApiError):
+    """400: the server rejected the input (an empty title, say)."""
+
+
+class Unauthorized(ApiError):
+    """401: no token, or a token the portal does not accept."""
+
+
+class PaymentRequired(ApiError):
+    """402: the portal's tariff does not allow the call."""
+
+
+class Forbidden(ApiError):
+    """403: the caller may not do this to this case."""
+
+
+class NotFound(ApiError):
+    """404: no such case."""
+
+
+class ServerError(ApiError):
+    """500 and other 5xx that are not about availability: the server failed."""
+
+
+class Unavailable(ApiError):
+    """429, 502, 503, 504 after the retries ran out: try again later (see `response.headers['Retry-After']`)."""
+
+
+class UnexpectedStatus(ApiError):
+    """Raised by api functions when the response status an undocumented status and Client.raise_on_unexpected_status is True"""
+
+    def __init__(self, status_code: int, content: bytes, response: "Response[Any] | None" = None):
+        from .types import Response  # noqa: PLC0415 (types imports this module)
+
+        self.content = content
+        ApiError.__init__(self, response or Response(status_code=status_code, content=content, headers={}, parsed=None))
+        self.args = (f"Unexpected status code: {status_code}; body: {quote(content)!r}",)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.status_code, self.content, self.response))
+
+
+BY_STATUS: dict[int, type[ApiError]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    402: PaymentRequired,
+    403: Forbidden,
+    404: NotFound,
+    429: Unavailable,
+    500: ServerError,
+    502: Unavailable,
+    503: Unavailable,
+    504: Unavailable,
+}
+
+
+def _phrase(status_code: int) -> str:
+    try:
+        return HTTPStatus(status_code).phrase
+    except ValueError:
+        return "(unknown status)"
+
+
+__all__ = [
+    "QUOTE_LIMIT",
+    "ApiError",
+    "BadRequest",
+    "ClientError",
+    "Forbidden",
+    "MalformedResponse",
+    "MissingField",
+    "NotFound",
+    "ParseError",
+    "PaymentRequired",
+    "ServerError",
+    "Timeout",
+    "TransportError",
+    "Unauthorized",
+    "Unavailable",
+    "UnexpectedStatus",
+    "quote",
+    "transport_error",
+]

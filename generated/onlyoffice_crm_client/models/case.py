@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import errors
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.contact import Contact
@@ -50,6 +51,15 @@ class Case:
     access_list: list[Employee] | Unset = UNSET
     """ The users who may see the case. Present only when the case is private. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         members = []
@@ -105,47 +115,145 @@ class Case:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.contact import Contact  # noqa: PLC0415
-        from ..models.custom_field import CustomField  # noqa: PLC0415
-        from ..models.employee import Employee  # noqa: PLC0415
-
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        members = []
-        _members = d.pop("members")
-        for members_item_data in _members:
-            members_item = Contact.from_dict(members_item_data)
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("members", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, list)):
+                raise errors.ParseError("members", "expected list[Contact], found " + type(_raw_value).__name__)
+            try:
+                members = []
+                _members = _raw_value
+                for members_item_data in _members:
+                    members_item = Contact.from_dict(members_item_data)
 
-            members.append(members_item)
+                    members.append(members_item)
 
-        create_by = Employee.from_dict(d.pop("createBy"))
+            except Exception as exc_:
+                raise errors.ParseError.inside("members[*]", exc_) from None
 
-        created = datetime.datetime.fromisoformat(d.pop("created"))
+        else:
+            members = MISSING
+            missing["members"] = "members"
 
-        title = d.pop("title")
+        _raw_value = d.pop("createBy", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, dict)):
+                raise errors.ParseError("createBy", "expected Employee, found " + type(_raw_value).__name__)
+            try:
+                create_by = Employee.from_dict(_raw_value)
 
-        is_closed = d.pop("isClosed")
+            except Exception as exc_:
+                raise errors.ParseError.inside("createBy", exc_) from None
 
-        is_private = d.pop("isPrivate")
+        else:
+            create_by = MISSING
+            missing["createBy"] = "create_by"
 
-        can_edit = d.pop("canEdit")
+        _raw_value = d.pop("created", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("created", "expected datetime.datetime, found " + type(_raw_value).__name__)
+            try:
+                created = datetime.datetime.fromisoformat(_raw_value)
 
-        custom_fields = []
-        _custom_fields = d.pop("customFields")
-        for custom_fields_item_data in _custom_fields:
-            custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+            except Exception as exc_:
+                raise errors.ParseError.inside("created", exc_) from None
 
-            custom_fields.append(custom_fields_item)
+        else:
+            created = MISSING
+            missing["created"] = "created"
 
-        id = d.pop("id")
+        _raw_value = d.pop("title", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("title", "expected str, found " + type(_raw_value).__name__)
+            title = _raw_value
 
-        _access_list = d.pop("accessList", UNSET)
-        access_list: list[Employee] | Unset = UNSET
-        if _access_list is not UNSET:
-            access_list = []
-            for access_list_item_data in _access_list:
-                access_list_item = Employee.from_dict(access_list_item_data)
+        else:
+            title = MISSING
+            missing["title"] = "title"
 
-                access_list.append(access_list_item)
+        _raw_value = d.pop("isClosed", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isClosed", "expected bool, found " + type(_raw_value).__name__)
+            is_closed = _raw_value
+
+        else:
+            is_closed = MISSING
+            missing["isClosed"] = "is_closed"
+
+        _raw_value = d.pop("isPrivate", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isPrivate", "expected bool, found " + type(_raw_value).__name__)
+            is_private = _raw_value
+
+        else:
+            is_private = MISSING
+            missing["isPrivate"] = "is_private"
+
+        _raw_value = d.pop("canEdit", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("canEdit", "expected bool, found " + type(_raw_value).__name__)
+            can_edit = _raw_value
+
+        else:
+            can_edit = MISSING
+            missing["canEdit"] = "can_edit"
+
+        _raw_value = d.pop("customFields", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, list)):
+                raise errors.ParseError(
+                    "customFields", "expected list[CustomField], found " + type(_raw_value).__name__
+                )
+            try:
+                custom_fields = []
+                _custom_fields = _raw_value
+                for custom_fields_item_data in _custom_fields:
+                    custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+
+                    custom_fields.append(custom_fields_item)
+
+            except Exception as exc_:
+                raise errors.ParseError.inside("customFields[*]", exc_) from None
+
+        else:
+            custom_fields = MISSING
+            missing["customFields"] = "custom_fields"
+
+        _raw_value = d.pop("id", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("id", "expected int, found " + type(_raw_value).__name__)
+            id = _raw_value
+
+        else:
+            id = MISSING
+            missing["id"] = "id"
+
+        _raw_value = d.pop("accessList", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("accessList", "expected list[Employee], found " + type(_raw_value).__name__)
+        try:
+            _access_list = _raw_value
+            access_list: list[Employee] | Unset = UNSET
+            if _access_list is not UNSET:
+                access_list = []
+                for access_list_item_data in _access_list:
+                    access_list_item = Employee.from_dict(access_list_item_data)
+
+                    access_list.append(access_list_item)
+
+        except Exception as exc_:
+            raise errors.ParseError.inside("accessList[*]", exc_) from None
 
         case = cls(
             members=members,
@@ -159,6 +267,17 @@ class Case:
             id=id,
             access_list=access_list,
         )
+
+        if missing:
+            if len(missing) == 9:
+                raise errors.ParseError("", "none of the properties Case requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(case, name)
+            case.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         case.additional_properties = d
         return case
@@ -178,3 +297,10 @@ class Case:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
+# other, and by now this module's class exists.
+from ..models.contact import Contact
+from ..models.custom_field import CustomField
+from ..models.employee import Employee

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import errors
 from ..models.share_type import ShareType
-from ..types import UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.currency import Currency
@@ -58,6 +59,15 @@ class Contact:
     access_list: list[Employee] | Unset = UNSET
     """ The users who may see the contact, possibly none. Present exactly when the contact is private. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.currency import Currency  # noqa: PLC0415
@@ -119,53 +129,159 @@ class Contact:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.currency import Currency  # noqa: PLC0415
-        from ..models.employee import Employee  # noqa: PLC0415
-
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        small_foto_url = d.pop("smallFotoUrl")
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("smallFotoUrl", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("smallFotoUrl", "expected str, found " + type(_raw_value).__name__)
+            small_foto_url = _raw_value
 
-        medium_foto_url = d.pop("mediumFotoUrl")
+        else:
+            small_foto_url = MISSING
+            missing["smallFotoUrl"] = "small_foto_url"
 
-        display_name = d.pop("displayName")
+        _raw_value = d.pop("mediumFotoUrl", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("mediumFotoUrl", "expected str, found " + type(_raw_value).__name__)
+            medium_foto_url = _raw_value
 
-        is_company = d.pop("isCompany")
+        else:
+            medium_foto_url = MISSING
+            missing["mediumFotoUrl"] = "medium_foto_url"
 
-        is_private = d.pop("isPrivate")
+        _raw_value = d.pop("displayName", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("displayName", "expected str, found " + type(_raw_value).__name__)
+            display_name = _raw_value
 
-        is_shared = d.pop("isShared")
+        else:
+            display_name = MISSING
+            missing["displayName"] = "display_name"
 
-        share_type = ShareType(d.pop("shareType"))
+        _raw_value = d.pop("isCompany", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isCompany", "expected bool, found " + type(_raw_value).__name__)
+            is_company = _raw_value
 
-        def _parse_currency(data: object) -> Currency | None:
-            if data is None:
-                return data
+        else:
+            is_company = MISSING
+            missing["isCompany"] = "is_company"
+
+        _raw_value = d.pop("isPrivate", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isPrivate", "expected bool, found " + type(_raw_value).__name__)
+            is_private = _raw_value
+
+        else:
+            is_private = MISSING
+            missing["isPrivate"] = "is_private"
+
+        _raw_value = d.pop("isShared", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isShared", "expected bool, found " + type(_raw_value).__name__)
+            is_shared = _raw_value
+
+        else:
+            is_shared = MISSING
+            missing["isShared"] = "is_shared"
+
+        _raw_value = d.pop("shareType", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("shareType", "expected ShareType, found " + type(_raw_value).__name__)
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                currency_type_0 = Currency.from_dict(data)
+                share_type = ShareType(_raw_value)
 
-                return currency_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Currency | None, data)
+            except Exception as exc_:
+                raise errors.ParseError.inside("shareType", exc_) from None
 
-        currency = _parse_currency(d.pop("currency"))
+        else:
+            share_type = MISSING
+            missing["shareType"] = "share_type"
 
-        can_edit = d.pop("canEdit")
+        _raw_value = d.pop("currency", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, dict) or _raw_value is None):
+                raise errors.ParseError("currency", "expected Currency | None, found " + type(_raw_value).__name__)
+            try:
 
-        can_delete = d.pop("canDelete")
+                def _parse_currency(data: object) -> Currency | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        currency_type_0 = Currency.from_dict(data)
 
-        id = d.pop("id")
+                        return currency_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(Currency | None, data)
 
-        _access_list = d.pop("accessList", UNSET)
-        access_list: list[Employee] | Unset = UNSET
-        if _access_list is not UNSET:
-            access_list = []
-            for access_list_item_data in _access_list:
-                access_list_item = Employee.from_dict(access_list_item_data)
+                currency = _parse_currency(_raw_value)
 
-                access_list.append(access_list_item)
+            except Exception as exc_:
+                raise errors.ParseError.inside("currency", exc_) from None
+
+        else:
+            currency = MISSING
+            missing["currency"] = "currency"
+
+        _raw_value = d.pop("canEdit", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("canEdit", "expected bool, found " + type(_raw_value).__name__)
+            can_edit = _raw_value
+
+        else:
+            can_edit = MISSING
+            missing["canEdit"] = "can_edit"
+
+        _raw_value = d.pop("canDelete", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("canDelete", "expected bool, found " + type(_raw_value).__name__)
+            can_delete = _raw_value
+
+        else:
+            can_delete = MISSING
+            missing["canDelete"] = "can_delete"
+
+        _raw_value = d.pop("id", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("id", "expected int, found " + type(_raw_value).__name__)
+            id = _raw_value
+
+        else:
+            id = MISSING
+            missing["id"] = "id"
+
+        _raw_value = d.pop("accessList", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("accessList", "expected list[Employee], found " + type(_raw_value).__name__)
+        try:
+            _access_list = _raw_value
+            access_list: list[Employee] | Unset = UNSET
+            if _access_list is not UNSET:
+                access_list = []
+                for access_list_item_data in _access_list:
+                    access_list_item = Employee.from_dict(access_list_item_data)
+
+                    access_list.append(access_list_item)
+
+        except Exception as exc_:
+            raise errors.ParseError.inside("accessList[*]", exc_) from None
 
         contact = cls(
             small_foto_url=small_foto_url,
@@ -181,6 +297,17 @@ class Contact:
             id=id,
             access_list=access_list,
         )
+
+        if missing:
+            if len(missing) == 11:
+                raise errors.ParseError("", "none of the properties Contact requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(contact, name)
+            contact.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         contact.additional_properties = d
         return contact
@@ -200,3 +327,9 @@ class Contact:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
+# other, and by now this module's class exists.
+from ..models.currency import Currency
+from ..models.employee import Employee

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from .. import errors
+from ..types import MISSING, STRICT
 
 T = TypeVar("T", bound="Currency")
 
@@ -26,6 +29,15 @@ class Currency:
     is_basic: bool
     """ Whether it is one of the CRM's basic currencies. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -57,18 +69,70 @@ class Currency:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        title = d.pop("title")
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("title", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("title", "expected str, found " + type(_raw_value).__name__)
+            title = _raw_value
 
-        symbol = d.pop("symbol")
+        else:
+            title = MISSING
+            missing["title"] = "title"
 
-        abbreviation = d.pop("abbreviation")
+        _raw_value = d.pop("symbol", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("symbol", "expected str, found " + type(_raw_value).__name__)
+            symbol = _raw_value
 
-        culture_name = d.pop("cultureName")
+        else:
+            symbol = MISSING
+            missing["symbol"] = "symbol"
 
-        is_convertable = d.pop("isConvertable")
+        _raw_value = d.pop("abbreviation", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("abbreviation", "expected str, found " + type(_raw_value).__name__)
+            abbreviation = _raw_value
 
-        is_basic = d.pop("isBasic")
+        else:
+            abbreviation = MISSING
+            missing["abbreviation"] = "abbreviation"
+
+        _raw_value = d.pop("cultureName", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("cultureName", "expected str, found " + type(_raw_value).__name__)
+            culture_name = _raw_value
+
+        else:
+            culture_name = MISSING
+            missing["cultureName"] = "culture_name"
+
+        _raw_value = d.pop("isConvertable", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isConvertable", "expected bool, found " + type(_raw_value).__name__)
+            is_convertable = _raw_value
+
+        else:
+            is_convertable = MISSING
+            missing["isConvertable"] = "is_convertable"
+
+        _raw_value = d.pop("isBasic", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is bool):
+                raise errors.ParseError("isBasic", "expected bool, found " + type(_raw_value).__name__)
+            is_basic = _raw_value
+
+        else:
+            is_basic = MISSING
+            missing["isBasic"] = "is_basic"
 
         currency = cls(
             title=title,
@@ -78,6 +142,17 @@ class Currency:
             is_convertable=is_convertable,
             is_basic=is_basic,
         )
+
+        if missing:
+            if len(missing) == 6:
+                raise errors.ParseError("", "none of the properties Currency requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(currency, name)
+            currency.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         currency.additional_properties = d
         return currency

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import errors
 from ..models.field_type import FieldType
+from ..types import MISSING, STRICT
 
 T = TypeVar("T", bound="CustomField")
 
@@ -36,6 +38,15 @@ class CustomField:
     id: int
     """ Id of the custom field. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         entity_id = self.entity_id
@@ -70,20 +81,84 @@ class CustomField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        entity_id = d.pop("entityId")
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("entityId", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("entityId", "expected int, found " + type(_raw_value).__name__)
+            entity_id = _raw_value
 
-        label = d.pop("label")
+        else:
+            entity_id = MISSING
+            missing["entityId"] = "entity_id"
 
-        field_value = d.pop("fieldValue")
+        _raw_value = d.pop("label", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("label", "expected str, found " + type(_raw_value).__name__)
+            label = _raw_value
 
-        field_type = FieldType(d.pop("fieldType"))
+        else:
+            label = MISSING
+            missing["label"] = "label"
 
-        position = d.pop("position")
+        _raw_value = d.pop("fieldValue", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("fieldValue", "expected str, found " + type(_raw_value).__name__)
+            field_value = _raw_value
 
-        mask = d.pop("mask")
+        else:
+            field_value = MISSING
+            missing["fieldValue"] = "field_value"
 
-        id = d.pop("id")
+        _raw_value = d.pop("fieldType", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("fieldType", "expected FieldType, found " + type(_raw_value).__name__)
+            try:
+                field_type = FieldType(_raw_value)
+
+            except Exception as exc_:
+                raise errors.ParseError.inside("fieldType", exc_) from None
+
+        else:
+            field_type = MISSING
+            missing["fieldType"] = "field_type"
+
+        _raw_value = d.pop("position", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("position", "expected int, found " + type(_raw_value).__name__)
+            position = _raw_value
+
+        else:
+            position = MISSING
+            missing["position"] = "position"
+
+        _raw_value = d.pop("mask", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("mask", "expected str, found " + type(_raw_value).__name__)
+            mask = _raw_value
+
+        else:
+            mask = MISSING
+            missing["mask"] = "mask"
+
+        _raw_value = d.pop("id", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("id", "expected int, found " + type(_raw_value).__name__)
+            id = _raw_value
+
+        else:
+            id = MISSING
+            missing["id"] = "id"
 
         custom_field = cls(
             entity_id=entity_id,
@@ -94,6 +169,17 @@ class CustomField:
             mask=mask,
             id=id,
         )
+
+        if missing:
+            if len(missing) == 7:
+                raise errors.ParseError("", "none of the properties CustomField requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(custom_field, name)
+            custom_field.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         custom_field.additional_properties = d
         return custom_field

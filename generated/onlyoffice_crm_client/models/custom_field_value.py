@@ -1,10 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from .. import errors
+from ..types import MISSING, STRICT
 
 T = TypeVar("T", bound="CustomFieldValue")
 
@@ -27,6 +30,15 @@ class CustomFieldValue:
     capitalised (`Key`, `Value`).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         key = self.key
@@ -46,15 +58,46 @@ class CustomFieldValue:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        key = d.pop("key")
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("key", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("key", "expected int, found " + type(_raw_value).__name__)
+            key = _raw_value
 
-        value = d.pop("value")
+        else:
+            key = MISSING
+            missing["key"] = "key"
+
+        _raw_value = d.pop("value", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("value", "expected str, found " + type(_raw_value).__name__)
+            value = _raw_value
+
+        else:
+            value = MISSING
+            missing["value"] = "value"
 
         custom_field_value = cls(
             key=key,
             value=value,
         )
+
+        if missing:
+            if len(missing) == 2:
+                raise errors.ParseError("", "none of the properties CustomFieldValue requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(custom_field_value, name)
+            custom_field_value.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         custom_field_value.additional_properties = d
         return custom_field_value

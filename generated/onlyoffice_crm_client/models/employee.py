@@ -1,13 +1,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import errors
+from ..types import MISSING, STRICT, UNSET, Unset
 
 T = TypeVar("T", bound="Employee")
 
@@ -30,6 +31,15 @@ class Employee:
     title: str | Unset = UNSET
     """ Job title of the user. Left out when the user has none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
@@ -59,16 +69,60 @@ class Employee:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        id = UUID(d.pop("id"))
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("id", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("id", "expected UUID, found " + type(_raw_value).__name__)
+            try:
+                id = UUID(_raw_value)
 
-        display_name = d.pop("displayName")
+            except Exception as exc_:
+                raise errors.ParseError.inside("id", exc_) from None
 
-        avatar_small = d.pop("avatarSmall")
+        else:
+            id = MISSING
+            missing["id"] = "id"
 
-        profile_url = d.pop("profileUrl")
+        _raw_value = d.pop("displayName", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("displayName", "expected str, found " + type(_raw_value).__name__)
+            display_name = _raw_value
 
-        title = d.pop("title", UNSET)
+        else:
+            display_name = MISSING
+            missing["displayName"] = "display_name"
+
+        _raw_value = d.pop("avatarSmall", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("avatarSmall", "expected str, found " + type(_raw_value).__name__)
+            avatar_small = _raw_value
+
+        else:
+            avatar_small = MISSING
+            missing["avatarSmall"] = "avatar_small"
+
+        _raw_value = d.pop("profileUrl", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("profileUrl", "expected str, found " + type(_raw_value).__name__)
+            profile_url = _raw_value
+
+        else:
+            profile_url = MISSING
+            missing["profileUrl"] = "profile_url"
+
+        _raw_value = d.pop("title", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, str)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("title", "expected str, found " + type(_raw_value).__name__)
+        title = _raw_value
 
         employee = cls(
             id=id,
@@ -77,6 +131,17 @@ class Employee:
             profile_url=profile_url,
             title=title,
         )
+
+        if missing:
+            if len(missing) == 4:
+                raise errors.ParseError("", "none of the properties Employee requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(employee, name)
+            employee.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         employee.additional_properties = d
         return employee

@@ -1,5 +1,7 @@
 from enum import IntEnum
 
+from ..types import STRICT
+
 
 class EnvelopeStatus(IntEnum):
     OK = 0
@@ -10,7 +12,7 @@ class EnvelopeStatus(IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "EnvelopeStatus | None":
-        if not isinstance(value, int) or isinstance(value, bool):
+        if not isinstance(value, int) or isinstance(value, bool) or STRICT.get():
             return None
         member = int.__new__(cls, value)
         member._name_ = f"UNKNOWN_{value}"

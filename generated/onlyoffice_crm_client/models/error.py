@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import errors
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error_data import ErrorData
@@ -30,6 +31,15 @@ class Error:
     stack: str | Unset = UNSET
     """ The exception's stack trace. Debug builds of the server only. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         message = self.message
@@ -60,18 +70,56 @@ class Error:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_data import ErrorData  # noqa: PLC0415
-
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        message = d.pop("message")
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("message", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("message", "expected str, found " + type(_raw_value).__name__)
+            message = _raw_value
 
-        hresult = d.pop("hresult")
+        else:
+            message = MISSING
+            missing["message"] = "message"
 
-        data = ErrorData.from_dict(d.pop("data"))
+        _raw_value = d.pop("hresult", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("hresult", "expected int, found " + type(_raw_value).__name__)
+            hresult = _raw_value
 
-        type_ = d.pop("type", UNSET)
+        else:
+            hresult = MISSING
+            missing["hresult"] = "hresult"
 
-        stack = d.pop("stack", UNSET)
+        _raw_value = d.pop("data", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, dict)):
+                raise errors.ParseError("data", "expected ErrorData, found " + type(_raw_value).__name__)
+            try:
+                data = ErrorData.from_dict(_raw_value)
+
+            except Exception as exc_:
+                raise errors.ParseError.inside("data", exc_) from None
+
+        else:
+            data = MISSING
+            missing["data"] = "data"
+
+        _raw_value = d.pop("type", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, str)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("type", "expected str, found " + type(_raw_value).__name__)
+        type_ = _raw_value
+
+        _raw_value = d.pop("stack", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, str)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("stack", "expected str, found " + type(_raw_value).__name__)
+        stack = _raw_value
 
         error = cls(
             message=message,
@@ -80,6 +128,17 @@ class Error:
             type_=type_,
             stack=stack,
         )
+
+        if missing:
+            if len(missing) == 3:
+                raise errors.ParseError("", "none of the properties Error requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(error, name)
+            error.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         error.additional_properties = d
         return error
@@ -99,3 +158,8 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
+# other, and by now this module's class exists.
+from ..models.error_data import ErrorData

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .. import errors
 from ..models.envelope_status import EnvelopeStatus
-from ..types import UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -37,6 +38,15 @@ class ErrorEnvelope:
     `module/ASC.Api/ASC.Api/Impl/ApiStandartResponce.cs` L49-50).
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status.value
@@ -63,16 +73,54 @@ class ErrorEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error import Error  # noqa: PLC0415
-
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        status = EnvelopeStatus(d.pop("status"))
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("status", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("status", "expected EnvelopeStatus, found " + type(_raw_value).__name__)
+            try:
+                status = EnvelopeStatus(_raw_value)
 
-        status_code = d.pop("statusCode")
+            except Exception as exc_:
+                raise errors.ParseError.inside("status", exc_) from None
 
-        error = Error.from_dict(d.pop("error"))
+        else:
+            status = MISSING
+            missing["status"] = "status"
 
-        start_index = d.pop("startIndex", UNSET)
+        _raw_value = d.pop("statusCode", MISSING)
+        if _raw_value is not MISSING:
+            if not (type(_raw_value) is int):
+                raise errors.ParseError("statusCode", "expected int, found " + type(_raw_value).__name__)
+            status_code = _raw_value
+
+        else:
+            status_code = MISSING
+            missing["statusCode"] = "status_code"
+
+        _raw_value = d.pop("error", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, dict)):
+                raise errors.ParseError("error", "expected Error, found " + type(_raw_value).__name__)
+            try:
+                error = Error.from_dict(_raw_value)
+
+            except Exception as exc_:
+                raise errors.ParseError.inside("error", exc_) from None
+
+        else:
+            error = MISSING
+            missing["error"] = "error"
+
+        _raw_value = d.pop("startIndex", UNSET)
+        _typed = _raw_value is UNSET or type(_raw_value) is int  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("startIndex", "expected int, found " + type(_raw_value).__name__)
+        start_index = _raw_value
 
         error_envelope = cls(
             status=status,
@@ -80,6 +128,17 @@ class ErrorEnvelope:
             error=error,
             start_index=start_index,
         )
+
+        if missing:
+            if len(missing) == 3:
+                raise errors.ParseError("", "none of the properties ErrorEnvelope requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(error_envelope, name)
+            error_envelope.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         error_envelope.additional_properties = d
         return error_envelope
@@ -99,3 +158,8 @@ class ErrorEnvelope:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
+# other, and by now this module's class exists.
+from ..models.error import Error

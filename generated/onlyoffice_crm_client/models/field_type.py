@@ -1,5 +1,7 @@
 from enum import IntEnum
 
+from ..types import STRICT
+
 
 class FieldType(IntEnum):
     TEXT_FIELD = 0
@@ -14,7 +16,7 @@ class FieldType(IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "FieldType | None":
-        if not isinstance(value, int) or isinstance(value, bool):
+        if not isinstance(value, int) or isinstance(value, bool) or STRICT.get():
             return None
         member = int.__new__(cls, value)
         member._name_ = f"UNKNOWN_{value}"

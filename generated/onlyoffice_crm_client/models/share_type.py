@@ -1,5 +1,7 @@
 from enum import IntEnum
 
+from ..types import STRICT
+
 
 class ShareType(IntEnum):
     NONE = 0
@@ -11,7 +13,7 @@ class ShareType(IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "ShareType | None":
-        if not isinstance(value, int) or isinstance(value, bool):
+        if not isinstance(value, int) or isinstance(value, bool) or STRICT.get():
             return None
         member = int.__new__(cls, value)
         member._name_ = f"UNKNOWN_{value}"

@@ -7,7 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .. import errors
+from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.custom_field_value import CustomFieldValue
@@ -59,6 +60,15 @@ class UpdateCaseRequest:
     the `caseid` of the path wins.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    missing_fields: tuple[str, ...] = _attrs_field(init=False, factory=tuple)
+    """ Required fields the server's answer left out (reading one raises errors.MissingField). """
+
+    __getstate__ = object.__getstate__
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            raise errors.MissingField(type(self).__name__, name)
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -111,36 +121,84 @@ class UpdateCaseRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.custom_field_value import CustomFieldValue  # noqa: PLC0415
-
+        if type(src_dict) is not dict and not isinstance(src_dict, Mapping):  # the ABC check only when needed
+            raise errors.ParseError("", f"expected an object, found {type(src_dict).__name__}")
         d = dict(src_dict)
-        title = d.pop("title")
+        missing: dict[str, str] = {}
+        _raw_value: Any
+        _raw_value = d.pop("title", MISSING)
+        if _raw_value is not MISSING:
+            if not (isinstance(_raw_value, str)):
+                raise errors.ParseError("title", "expected str, found " + type(_raw_value).__name__)
+            title = _raw_value
 
-        members = cast(list[int], d.pop("members", UNSET))
+        else:
+            title = MISSING
+            missing["title"] = "title"
 
-        _custom_field_list = d.pop("customFieldList", UNSET)
-        custom_field_list: list[CustomFieldValue] | Unset = UNSET
-        if _custom_field_list is not UNSET:
-            custom_field_list = []
-            for custom_field_list_item_data in _custom_field_list:
-                custom_field_list_item = CustomFieldValue.from_dict(custom_field_list_item_data)
+        _raw_value = d.pop("members", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("members", "expected list[int], found " + type(_raw_value).__name__)
+        try:
+            members = cast(list[int], _raw_value)
 
-                custom_field_list.append(custom_field_list_item)
+        except Exception as exc_:
+            raise errors.ParseError.inside("members[*]", exc_) from None
 
-        is_private = d.pop("isPrivate", UNSET)
+        _raw_value = d.pop("customFieldList", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError(
+                "customFieldList", "expected list[CustomFieldValue], found " + type(_raw_value).__name__
+            )
+        try:
+            _custom_field_list = _raw_value
+            custom_field_list: list[CustomFieldValue] | Unset = UNSET
+            if _custom_field_list is not UNSET:
+                custom_field_list = []
+                for custom_field_list_item_data in _custom_field_list:
+                    custom_field_list_item = CustomFieldValue.from_dict(custom_field_list_item_data)
 
-        _access_list = d.pop("accessList", UNSET)
-        access_list: list[UUID] | Unset = UNSET
-        if _access_list is not UNSET:
-            access_list = []
-            for access_list_item_data in _access_list:
-                access_list_item = UUID(access_list_item_data)
+                    custom_field_list.append(custom_field_list_item)
 
-                access_list.append(access_list_item)
+        except Exception as exc_:
+            raise errors.ParseError.inside("customFieldList[*]", exc_) from None
 
-        is_notify = d.pop("isNotify", UNSET)
+        _raw_value = d.pop("isPrivate", UNSET)
+        _typed = _raw_value is UNSET or type(_raw_value) is bool  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("isPrivate", "expected bool, found " + type(_raw_value).__name__)
+        is_private = _raw_value
 
-        caseid = d.pop("caseid", UNSET)
+        _raw_value = d.pop("accessList", UNSET)
+        _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("accessList", "expected list[UUID], found " + type(_raw_value).__name__)
+        try:
+            _access_list = _raw_value
+            access_list: list[UUID] | Unset = UNSET
+            if _access_list is not UNSET:
+                access_list = []
+                for access_list_item_data in _access_list:
+                    access_list_item = UUID(access_list_item_data)
+
+                    access_list.append(access_list_item)
+
+        except Exception as exc_:
+            raise errors.ParseError.inside("accessList[*]", exc_) from None
+
+        _raw_value = d.pop("isNotify", UNSET)
+        _typed = _raw_value is UNSET or type(_raw_value) is bool  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("isNotify", "expected bool, found " + type(_raw_value).__name__)
+        is_notify = _raw_value
+
+        _raw_value = d.pop("caseid", UNSET)
+        _typed = _raw_value is UNSET or type(_raw_value) is int  # a bool, so that mypy keeps _raw_value Any
+        if not _typed:
+            raise errors.ParseError("caseid", "expected int, found " + type(_raw_value).__name__)
+        caseid = _raw_value
 
         update_case_request = cls(
             title=title,
@@ -151,6 +209,17 @@ class UpdateCaseRequest:
             is_notify=is_notify,
             caseid=caseid,
         )
+
+        if missing:
+            if len(missing) == 1:
+                raise errors.ParseError("", "none of the properties UpdateCaseRequest requires is there")
+            if STRICT.get():
+                raise errors.ParseError(next(iter(missing)), "a required property is missing")
+            for name in missing.values():
+                object.__delattr__(update_case_request, name)
+            update_case_request.missing_fields = tuple(missing.values())
+        if d and STRICT.get():
+            raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         update_case_request.additional_properties = d
         return update_case_request
@@ -170,3 +239,8 @@ class UpdateCaseRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
+# other, and by now this module's class exists.
+from ..models.custom_field_value import CustomFieldValue

@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -8,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.case_envelope import CaseEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response
+from ...types import Response, build_response
 
 
 def _get_kwargs(
@@ -75,11 +74,11 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    return build_response(
+        response,
+        lambda response: _parse_response(client=client, response=response),
+        strict=client.strict,
+        raise_on_error=client.raise_on_error,
     )
 
 
@@ -114,9 +113,12 @@ def sync_detailed(
         caseid=caseid,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as error:
+        raise errors.transport_error(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -185,7 +187,10 @@ async def asyncio_detailed(
         caseid=caseid,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as error:
+        raise errors.transport_error(error) from error
 
     return _build_response(client=client, response=response)
 

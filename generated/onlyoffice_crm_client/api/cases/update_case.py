@@ -1,4 +1,3 @@
-from http import HTTPStatus
 from typing import Any, cast
 from urllib.parse import quote
 
@@ -9,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.case_envelope import CaseEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.update_case_request import UpdateCaseRequest
-from ...types import Response
+from ...types import Response, build_response
 
 
 def _get_kwargs(
@@ -84,11 +83,11 @@ def _parse_response(
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    return build_response(
+        response,
+        lambda response: _parse_response(client=client, response=response),
+        strict=client.strict,
+        raise_on_error=client.raise_on_error,
     )
 
 
@@ -171,9 +170,12 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as error:
+        raise errors.transport_error(error) from error
 
     return _build_response(client=client, response=response)
 
@@ -338,7 +340,10 @@ async def asyncio_detailed(
         body=body,
     )
 
-    response = await client.get_async_httpx_client().request(**kwargs)
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as error:
+        raise errors.transport_error(error) from error
 
     return _build_response(client=client, response=response)
 
