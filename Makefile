@@ -28,6 +28,8 @@ VALIDATED := .stamps/validated
 LINTED := .stamps/linted
 SPEC_PASSED := $(VALIDATED) $(LINTED)
 RELEASES := releases
+# The spec library every tool reads the spec through.
+SPEC_LIB := scripts/__init__.py scripts/spec.py
 
 # What the client is generated from: a change to any of these regenerates it
 # (requirements.lock pins the generator and ruff).
@@ -74,53 +76,53 @@ lint: $(LINTED) ## Lint the spec with Redocly CLI (redocly.yaml); any warning fa
 	@echo "lint: $(SPEC) passed ($(LINTED) is newer than it)"
 
 # The stamp is removed first and written last: a failing check leaves none.
-$(VALIDATED): $(SPEC) scripts/check_spec.py | $(PY_STAMP)
+$(VALIDATED): $(SPEC) scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP)
 	@mkdir -p $(@D) && rm -f $@
-	@$(BIN)/python scripts/check_spec.py $(SPEC)
+	@$(BIN)/python -m scripts.check_spec $(SPEC)
 	@touch $@
 
 $(LINTED): $(SPEC) redocly.yaml scripts/lint_spec.py scripts/redocly.py | $(PY_STAMP) $(NODE_STAMP)
 	@mkdir -p $(@D) && rm -f $@
-	@$(BIN)/python scripts/lint_spec.py $(SPEC)
+	@$(BIN)/python -m scripts.lint_spec $(SPEC)
 	@touch $@
 
 generate: $(CLIENT) ## Regenerate the Python client in generated/ (only when its inputs changed)
 
 $(CLIENT): $(GENERATOR_INPUTS) | $(PY_STAMP)
-	@$(BIN)/python scripts/generate_client.py
+	@$(BIN)/python -m scripts.generate_client
 
 check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generated/ is not what the spec and config produce
-	@$(BIN)/python scripts/check_generated.py
+	@$(BIN)/python -m scripts.check_generated
 
 bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
 
-$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle_spec.py | $(PY_STAMP) $(NODE_STAMP)
-	@$(BIN)/python scripts/bundle_spec.py --out $(DIST)
+$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle_spec.py scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP) $(NODE_STAMP)
+	@$(BIN)/python -m scripts.bundle_spec --out $(DIST)
 
 docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, renders offline
 
 $(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(PY_STAMP) $(NODE_STAMP)
-	@$(BIN)/python scripts/build_docs.py --spec $(DIST)/openapi.yaml --out $@
+	@$(BIN)/python -m scripts.build_docs --spec $(DIST)/openapi.yaml --out $@
 
 package: $(PACKAGE) ## Build the client's wheel and sdist in dist/package/: version from the spec, reproducible, twine-checked
 
 $(PACKAGE): $(PACKAGE_INPUTS) | $(PY_STAMP)
-	@$(BIN)/python scripts/build_package.py --out $(PACKAGE_DIR)
+	@$(BIN)/python -m scripts.build_package --out $(PACKAGE_DIR)
 	@touch $@
 
 publish: bundle docs package ## Publish dist/ as an immutable portal version: make publish PORTAL_DIR=... [DRY_RUN=1]
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
-	@$(BIN)/python scripts/publish_portal.py --portal "$(PORTAL_DIR)" --dist $(DIST)
+	@$(BIN)/python -m scripts.publish_portal --portal "$(PORTAL_DIR)" --dist $(DIST)
 
 publish-package: package ## Upload dist/package/ with twine: make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
 	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
-	@$(BIN)/python scripts/publish_package.py --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
+	@$(BIN)/python -m scripts.publish_package --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
 
 breaking: $(SPEC_PASSED) | setup ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
-	@$(BIN)/python scripts/check_breaking.py $(if $(BASE),--base "$(BASE)")
+	@$(BIN)/python -m scripts.check_breaking $(if $(BASE),--base "$(BASE)")
 
 release-spec: breaking ## Record the spec as released: releases/<info.version>.yaml (refuses to change an existing one)
-	@$(BIN)/python scripts/release_spec.py --spec $(SPEC) --releases $(RELEASES)
+	@$(BIN)/python -m scripts.release_spec --spec $(SPEC) --releases $(RELEASES)
 
 check-code: $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/
 	@$(BIN)/ruff check --quiet scripts tests
@@ -135,7 +137,7 @@ mock: $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), 
 	@$(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
 
 bench: setup ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)
-	@$(BIN)/python scripts/bench_client.py --calls $(BENCH_CALLS)
+	@$(BIN)/python -m scripts.bench_client --calls $(BENCH_CALLS)
 
 lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2

@@ -16,7 +16,7 @@ per call and the ratios client/raw. The client runs with its real defaults
 (finite timeout, the retry layer, lenient parsing). Target: the client costs
 at most 1.10x raw httpx (goal 1.05x).
 
-Usage: python scripts/bench_client.py [--calls N]
+Usage: python -m scripts.bench_client [--calls N]
 Exit status: 0 when it measured (whatever the ratio), 1 when it could not.
 """
 
@@ -25,23 +25,22 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
-import multiprocessing
 import random
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import httpx
 
-from check_spec import load_spec
+from .loopback import serve
+from .spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 # The client is imported from the committed generated/ tree, as applications would after installing it.
@@ -105,24 +104,6 @@ def handler_for(body: bytes) -> type[BaseHTTPRequestHandler]:
             pass  # the benchmark's output is the report, not an access log
 
     return Handler
-
-
-@contextmanager
-def local_server(body: bytes) -> Iterator[str]:
-    """Serve `body` on 127.0.0.1 at a free port, from a child process, for the duration of the block.
-
-    A child process, not a thread: a server thread shares the GIL with the
-    client, and the handoffs made two identical clients differ by 10%.
-    """
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(body))
-    child = multiprocessing.get_context("fork").Process(target=server.serve_forever, daemon=True)
-    child.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        child.terminate()
-        child.join(timeout=10)
-        server.server_close()
 
 
 def timed(call: Callable[[], object], calls: int) -> list[float]:
@@ -219,7 +200,7 @@ def main(argv: list[str]) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="bench-peer-") as folder:
             peer = peer_models(Path(folder))
-        with local_server(body) as url:
+        with serve(handler_for(body), in_child_process=True) as url:
             per_call = bench_calls(url, calls)
     except (OSError, subprocess.SubprocessError, httpx.HTTPError) as error:
         print(f"bench: could not measure: {error}", file=sys.stderr)

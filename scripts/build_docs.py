@@ -4,7 +4,7 @@ Redocly's `build-docs --inlineBundle` embeds Redoc in the page, so it renders
 with no network (without the flag it loads Redoc from a CDN). The page is
 written aside and renamed into place.
 
-Usage: python scripts/build_docs.py [--spec FILE] [--out FILE]
+Usage: python -m scripts.build_docs [--spec FILE] [--out FILE]
 Exit status: 0 when the page was written, 1 when Redocly failed.
 """
 
@@ -15,8 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from check_spec import load_spec
-from redocly import ROOT, RedoclyFailed, redocly
+from .redocly import ROOT, RedoclyFailed, redocly
+from .spec import load_spec
 
 
 def main(argv: list[str]) -> int:

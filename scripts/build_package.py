@@ -8,7 +8,7 @@
 - Only the package: it is built from a copy of generated/ without caches (__pycache__, .mypy_cache ...)
   or tests, and the archives are checked for them, and by `twine check --strict`.
 
-Usage: python scripts/build_package.py [--out DIR]
+Usage: python -m scripts.build_package [--out DIR]
 Exit status: 0 built; 1 the build, the content check or twine check failed; 2 bad input.
 """
 
@@ -26,7 +26,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from check_spec import load_spec
+from .spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"

@@ -5,7 +5,7 @@ order, so the same spec always gives the same bytes) into a scratch folder;
 both are checked with scripts/check_spec.py; only then are they renamed into
 dist/. A spec that fails leaves dist/ as it was.
 
-Usage: python scripts/bundle_spec.py [--spec FILE] [--out DIR]   (default: openapi.yaml, dist)
+Usage: python -m scripts.bundle_spec [--spec FILE] [--out DIR]   (default: openapi.yaml, dist)
 Exit status: 0 when both bundles were written, 1 when bundling or validation failed.
 """
 
@@ -17,8 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from check_spec import load_spec, spec_problems
-from redocly import ROOT, RedoclyFailed, redocly
+from .check_spec import spec_problems
+from .redocly import ROOT, RedoclyFailed, redocly
+from .spec import load_spec
 
 SPEC = ROOT / "openapi.yaml"
 BUNDLES = ("openapi.yaml", "openapi.json")

@@ -19,7 +19,7 @@ breaking change once, with where a client meets it, and fails unless the
 major version of info.version was raised. Non-breaking changes are listed
 and pass. When info.version changed, CHANGELOG.md must have an entry for it.
 
-Usage: python scripts/check_breaking.py [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
+Usage: python -m scripts.check_breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
 Exit status: 0 passes, 1 breaking changes without a major bump or a missing
 changelog entry, 2 bad input (no release to compare with, unknown ref,
 unreadable spec, differ or generator failed).
@@ -41,9 +41,11 @@ from typing import Any
 
 import griffe
 import yaml
+from packaging.version import Version
 
-from check_spec import load_spec
-from generate_client import GenerationFailed, generate_into
+from .generate_client import GenerationFailed, generate_into
+from .spec import load_spec
+from .versions import major, parse_release
 
 ROOT = Path(__file__).resolve().parent.parent
 API_DIFF = ROOT / "scripts" / "api_diff.mjs"
@@ -53,7 +55,6 @@ LOWER_BOUNDS = {"minimum", "exclusiveMinimum", "minLength", "minItems"}
 UPPER_BOUNDS = {"maximum", "exclusiveMaximum", "maxLength", "maxItems"}
 # The four generated forms of one operation: a change to one is a change to all, listed once.
 CALL_FORMS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
-VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 
 # The project's wire rules, each breaking (README lists them with their limits).
 RULES = (
@@ -404,11 +405,11 @@ def with_python_places(entries: list[tuple[Change, list[str]]]) -> list[tuple[Ch
     return merged
 
 
-def major(version: str) -> int:
-    match = re.match(r"^(\d+)\.", version)
-    if not match:
-        raise InputError(f"info.version {version!r} does not start with a major number")
-    return int(match.group(1))
+def _major(version: str) -> int:
+    number = major(version)
+    if number is None:
+        raise InputError(f"info.version {version!r} is not MAJOR.MINOR.PATCH[-pre]")
+    return number
 
 
 def changelog_has(changelog: Path, version: str) -> bool:
@@ -428,7 +429,7 @@ def gate(
     lines += [f"BREAKING  {c.description}  at {'; '.join(places)}" for c, places in breaking]
     lines += [f"{c.kind:<9} {c.description}  at {'; '.join(places)}" for c, places in other]
     passed = True
-    if breaking and major(new_version) <= major(old_version):
+    if breaking and _major(new_version) <= _major(old_version):
         bump = f"{old_version} -> {new_version}"
         lines.append(f"FAIL: {len(breaking)} breaking change(s) and the major version was not raised ({bump})")
         passed = False
@@ -443,15 +444,17 @@ def gate(
     return passed, lines
 
 
-def version_key(version: str) -> tuple[int, int, int] | None:
-    match = VERSION.match(version)
-    return (int(match[1]), int(match[2]), int(match[3])) if match else None
-
-
 def released_specs(releases: Path = RELEASES) -> list[Path]:
     """releases/<version>.yaml files, oldest version first (by number: 1.10.0 after 1.2.0)."""
-    found = [(version_key(path.stem), path) for path in releases.glob("*.yaml")]
+    found = [(parse_release(path.stem), path) for path in releases.glob("*.yaml")]
     return [path for key, path in sorted((key, path) for key, path in found if key is not None)]
+
+
+def path_version(release: Path) -> Version:
+    """The version a releases/<version>.yaml file records (released_specs lists only those that have one)."""
+    version = parse_release(release.stem)
+    assert version is not None
+    return version
 
 
 def default_base(spec: dict[str, Any], releases: Path = RELEASES) -> Path:
@@ -460,17 +463,15 @@ def default_base(spec: dict[str, Any], releases: Path = RELEASES) -> Path:
     At a release itself (the spec is the copy just recorded), the release
     before it, so that a release is checked against the previous one.
     """
-    current = version_key(str(spec.get("info", {}).get("version")))
-    candidates = [
-        path for path in released_specs(releases) if current is None or (version_key(path.stem) or ()) <= current
-    ]
+    current = parse_release(str(spec.get("info", {}).get("version")))
+    candidates = [path for path in released_specs(releases) if current is None or path_version(path) <= current]
     if not candidates:
         raise InputError(
             f"no released spec in {releases.name}/ up to info.version {spec.get('info', {}).get('version')}:"
             " record one with `make release-spec`, or give BASE=<git ref>"
         )
     newest = candidates[-1]
-    if len(candidates) > 1 and version_key(newest.stem) == current and load_spec(newest) == spec:
+    if len(candidates) > 1 and parse_release(newest.stem) == current and load_spec(newest) == spec:
         return candidates[-2]
     return newest
 

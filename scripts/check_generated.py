@@ -4,7 +4,7 @@ Regenerates into a temporary folder and compares it with generated/, file by
 file. Prints a short unified diff of what differs (and which files are
 missing or extra), so a hand edit or a forgotten `make generate` is caught.
 
-Usage: python scripts/check_generated.py
+Usage: python -m scripts.check_generated
 Exit status: 0 when generated/ is up to date, 1 when it differs, 2 when the
 generator itself failed.
 """
@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from generate_client import OUTPUT, GenerationFailed, generate_into
+from .generate_client import OUTPUT, GenerationFailed, generate_into
 
 MAX_DIFF_LINES = 60
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}

@@ -1,4 +1,4 @@
-"""Check openapi.yaml beyond what a linter checks.
+"""Check openapi.yaml beyond what a linter checks (`make validate`).
 
 Each problem is named by its JSON pointer and, where the file has it, its
 line (`openapi.yaml:123: #/components/schemas/Case/...: message`), in one
@@ -21,7 +21,7 @@ short line: never a traceback, never the whole document.
    true. (An `if`/`then` in the schema would say it too, but Redocly's
    example rule then refuses every contact: it closes each subschema.)
 
-Usage: python scripts/check_spec.py [SPEC]   (default: openapi.yaml)
+Usage: python -m scripts.check_spec [SPEC]   (default: openapi.yaml)
 Exit status: 0 when the spec passes, 1 when it has problems (listed on
 stderr), 2 when the file cannot be read or is not YAML.
 """
@@ -31,7 +31,6 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,162 +40,22 @@ from jsonschema.exceptions import ValidationError, best_match
 from openapi_python_client.strings import pascal_case, snake_case
 from openapi_spec_validator import OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
-SPEC_URI = "urn:openapi-spec"
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+from .spec import (
+    NotFound,
+    escape,
+    find_examples,
+    load_with_lines,
+    operations,
+    pointer_of,
+    resolve,
+    schema_errors,
+    walk,
+)
+
 # A validator's message can quote a whole subtree of the document; one line of this much is enough to act on.
 MAX_MESSAGE = 200
 POINTER_AT_START = re.compile(r"^(#/\S*?):? ")
-
-
-@dataclass(frozen=True)
-class Example:
-    """One example found in the spec, and the schema it must satisfy."""
-
-    where: str  # JSON pointer of the example itself
-    value: Any
-    schema_pointer: str  # JSON pointer of the schema it is checked against
-
-
-def load_spec(path: Path) -> dict[str, Any]:
-    """Read a YAML or JSON OpenAPI document."""
-    with path.open(encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
-    if not isinstance(spec, dict):
-        raise ValueError(f"{path}: the top level is not a mapping")
-    return spec
-
-
-def resolve(spec: Mapping[str, Any], pointer: str) -> Any:
-    """Follow a local JSON pointer such as '#/components/schemas/Case'."""
-    node: Any = spec
-    for part in pointer.lstrip("#/").split("/"):
-        if not part:
-            continue
-        part = part.replace("~1", "/").replace("~0", "~")
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return node
-
-
-def _escape(key: str) -> str:
-    return key.replace("~", "~0").replace("/", "~1")
-
-
-def _deref(spec: Mapping[str, Any], node: Any, pointer: str) -> tuple[Any, str]:
-    """Follow $ref chains of OpenAPI objects, returning the target and its pointer."""
-    while isinstance(node, Mapping) and "$ref" in node:
-        pointer = node["$ref"]
-        node = resolve(spec, pointer)
-    return node, pointer
-
-
-def _media_type_examples(
-    spec: Mapping[str, Any], holder: Mapping[str, Any], where: str, schema_pointer: str
-) -> Iterator[Example]:
-    """Examples of a media type, parameter or header: `example` or named `examples`."""
-    if "example" in holder:
-        yield Example(f"{where}/example", holder["example"], schema_pointer)
-    for name, example in holder.get("examples", {}).items():
-        example, example_where = _deref(spec, example, f"{where}/examples/{_escape(name)}")
-        if "value" in example:
-            yield Example(example_where, example["value"], schema_pointer)
-
-
-def _content_examples(spec: Mapping[str, Any], content: Mapping[str, Any], where: str) -> Iterator[Example]:
-    for media_type, media in content.items():
-        media_where = f"{where}/content/{_escape(media_type)}"
-        yield from _media_type_examples(spec, media, media_where, f"{media_where}/schema")
-
-
-def _operation_examples(spec: Mapping[str, Any], operation: Mapping[str, Any], where: str) -> Iterator[Example]:
-    if "requestBody" in operation:
-        body, body_where = _deref(spec, operation["requestBody"], f"{where}/requestBody")
-        yield from _content_examples(spec, body.get("content", {}), body_where)
-    for status, response in operation.get("responses", {}).items():
-        response, response_where = _deref(spec, response, f"{where}/responses/{status}")
-        yield from _content_examples(spec, response.get("content", {}), response_where)
-        for name, header in response.get("headers", {}).items():
-            header, header_where = _deref(spec, header, f"{response_where}/headers/{_escape(name)}")
-            yield from _media_type_examples(spec, header, header_where, f"{header_where}/schema")
-
-
-def _parameter_examples(spec: Mapping[str, Any], parameters: list[Any], where: str) -> Iterator[Example]:
-    for index, parameter in enumerate(parameters):
-        parameter, parameter_where = _deref(spec, parameter, f"{where}/parameters/{index}")
-        yield from _media_type_examples(spec, parameter, parameter_where, f"{parameter_where}/schema")
-
-
-def _schema_examples(schema: Any, where: str) -> Iterator[Example]:
-    """`examples` (and the older `example`) of a schema and of every schema inside it."""
-    if isinstance(schema, list):
-        for index, item in enumerate(schema):
-            yield from _schema_examples(item, f"{where}/{index}")
-        return
-    if not isinstance(schema, Mapping):
-        return
-    examples = schema.get("examples")
-    if isinstance(examples, list):
-        for index, value in enumerate(examples):
-            yield Example(f"{where}/examples/{index}", value, where)
-    if "example" in schema:
-        yield Example(f"{where}/example", schema["example"], where)
-    for keyword, child in schema.items():
-        if keyword in ("examples", "example", "enum", "const", "default") or keyword.startswith("x-"):
-            continue  # values, not schemas
-        if keyword in ("properties", "patternProperties", "$defs"):
-            for name, subschema in child.items():
-                yield from _schema_examples(subschema, f"{where}/{keyword}/{_escape(name)}")
-        elif isinstance(child, (Mapping, list)):
-            yield from _schema_examples(child, f"{where}/{keyword}")
-
-
-def find_examples(spec: Mapping[str, Any]) -> list[Example]:
-    """Every example in the spec, each paired with the schema it must satisfy, each once.
-
-    A shared response reached from two operations is found twice: only the first is kept.
-    """
-    found: list[Example] = []
-    for path, path_item in spec.get("paths", {}).items():
-        path_where = f"#/paths/{_escape(path)}"
-        found += _parameter_examples(spec, path_item.get("parameters", []), path_where)
-        for method in HTTP_METHODS:
-            if method in path_item:
-                operation = path_item[method]
-                operation_where = f"{path_where}/{method}"
-                found += _parameter_examples(spec, operation.get("parameters", []), operation_where)
-                found += _operation_examples(spec, operation, operation_where)
-    for name, schema in spec.get("components", {}).get("schemas", {}).items():
-        found += _schema_examples(schema, f"#/components/schemas/{_escape(name)}")
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for example in found:
-        key = (example.where, example.schema_pointer)
-        if key not in seen:
-            seen.add(key)
-            unique.append(example)
-    return unique
-
-
-def _validator_for(spec: Mapping[str, Any], schema_pointer: str) -> Draft202012Validator:
-    registry: Registry[Any] = Registry().with_resource(
-        SPEC_URI, Resource.from_contents(dict(spec), default_specification=DRAFT202012)
-    )
-    return Draft202012Validator(
-        {"$ref": f"{SPEC_URI}{schema_pointer}"},
-        registry=registry,
-        format_checker=Draft202012Validator.FORMAT_CHECKER,
-    )
-
-
-def schema_errors(spec: Mapping[str, Any], schema_pointer: str, value: Any) -> list[str]:
-    """How a value breaks the schema at a pointer of the spec, one line per error."""
-    validator = _validator_for(spec, schema_pointer)
-    return [
-        f"at '{'/'.join(str(part) for part in error.absolute_path)}': {error.message}"
-        for error in validator.iter_errors(value)
-    ]
 
 
 def example_problems(spec: Mapping[str, Any]) -> list[str]:
@@ -208,22 +67,11 @@ def example_problems(spec: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def _all_schemas(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    if isinstance(node, Mapping):
-        if "enum" in node:
-            yield where, node
-        for key, child in node.items():
-            yield from _all_schemas(child, f"{where}/{_escape(str(key))}")
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _all_schemas(child, f"{where}/{index}")
-
-
 def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
     """One line for each integer enum without a names list of the right length."""
     problems: list[str] = []
-    for where, schema in _all_schemas(spec, "#"):
-        if schema.get("type") != "integer":
+    for where, schema in walk(spec):
+        if "enum" not in schema or schema.get("type") != "integer":
             continue
         names = schema.get("x-enum-varnames")
         if names is None:
@@ -235,18 +83,6 @@ def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def _contacts(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Every object with a `shareType` inside an example value: the contacts."""
-    if isinstance(node, Mapping):
-        if "shareType" in node:
-            yield where, node
-        for key, child in node.items():
-            yield from _contacts(child, f"{where}/{_escape(str(key))}")
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _contacts(child, f"{where}/{index}")
-
-
 def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
     """One line for each contact in an example that the server could not write.
 
@@ -256,7 +92,9 @@ def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
     """
     problems: list[str] = []
     for example in find_examples(spec):
-        for where, contact in _contacts(example.value, example.where):
+        for where, contact in walk(example.value, example.where):
+            if "shareType" not in contact:
+                continue
             private = contact.get("shareType") == 0
             if contact.get("isPrivate") is not private:
                 problems.append(
@@ -272,27 +110,14 @@ def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def pointer_of(parts: Iterable[Any]) -> str:
-    """A JSON pointer from path parts: ('paths', '/a/{b}', 'put') -> '#/paths/~1a~1{b}/put'."""
-    return "#/" + "/".join(_escape(str(part)) for part in parts)
-
-
 def short(message: str) -> str:
     """The first line of a message, cut to MAX_MESSAGE characters."""
     line = message.strip().splitlines()[0] if message.strip() else "(no message)"
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 
-def _refs(node: Any, where: str) -> Iterator[tuple[str, Any]]:
-    if isinstance(node, Mapping):
-        if "$ref" in node:
-            yield f"{where}/$ref", node["$ref"]
-        for key, child in node.items():
-            if not str(key).startswith("x-"):
-                yield from _refs(child, f"{where}/{_escape(str(key))}")
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _refs(child, f"{where}/{index}")
+def _not_extension(key: str) -> bool:
+    return not key.startswith("x-")  # extensions hold values, not references
 
 
 def reference_problems(spec: Mapping[str, Any]) -> list[str]:
@@ -302,7 +127,8 @@ def reference_problems(spec: Mapping[str, Any]) -> list[str]:
     dump of the document, and neither says where the reference is.
     """
     problems = []
-    for where, ref in _refs(spec, "#"):
+    refs = ((f"{where}/$ref", node["$ref"]) for where, node in walk(spec, enter=_not_extension) if "$ref" in node)
+    for where, ref in refs:
         if not isinstance(ref, str) or not ref.startswith("#/"):
             problems.append(
                 f"{where}: malformed $ref {ref!r}: only local references ('#/components/...') are used here"
@@ -310,17 +136,9 @@ def reference_problems(spec: Mapping[str, Any]) -> list[str]:
             continue
         try:
             resolve(spec, ref)
-        except (KeyError, IndexError, ValueError, TypeError):
+        except NotFound:
             problems.append(f"{where}: dangling $ref {ref!r}: nothing in the document is at that pointer")
     return problems
-
-
-def _operation_ids(spec: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
-    for path, path_item in spec.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            operation = path_item.get(method) if isinstance(path_item, Mapping) else None
-            if isinstance(operation, Mapping) and "operationId" in operation:
-                yield f"#/paths/{_escape(path)}/{method}/operationId", str(operation["operationId"])
 
 
 def _clashes(named: Iterable[tuple[str, str]], python_name: Callable[[str], str], what: str) -> list[str]:
@@ -345,31 +163,20 @@ def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
     one class per schema (PascalCase); on a clash it silently writes one over
     the other and exits 0, even with --fail-on-warning.
     """
-    schemas = [
-        (f"#/components/schemas/{_escape(name)}", name) for name in spec.get("components", {}).get("schemas", {})
-    ]
-    return _clashes(_operation_ids(spec), snake_case, "operationId") + _clashes(schemas, pascal_case, "schema name")
+    schemas = [(f"#/components/schemas/{escape(name)}", name) for name in spec.get("components", {}).get("schemas", {})]
+    ids = [(f"{op.pointer}/operationId", op.id) for op in operations(spec) if "operationId" in op.body]
+    return _clashes(ids, snake_case, "operationId") + _clashes(schemas, pascal_case, "schema name")
 
 
 def _top_schemas(spec: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:
     """Every schema that is not inside another one, with its pointer."""
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
-        yield f"#/components/schemas/{_escape(name)}", schema
-    for where, node in _all_nodes(spec, "#"):
+        yield f"#/components/schemas/{escape(name)}", schema
+    for where, node in walk(spec):
         parent = where.split("/")[-2:-1]
         holds_schema = "in" in node or parent in (["content"], ["headers"])  # parameter, media type, header
         if holds_schema and isinstance(node.get("schema"), Mapping) and not where.startswith("#/components/schemas/"):
             yield f"{where}/schema", node["schema"]
-
-
-def _all_nodes(node: Any, where: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    if isinstance(node, Mapping):
-        yield where, node
-        for key, child in node.items():
-            yield from _all_nodes(child, f"{where}/{_escape(str(key))}")
-    elif isinstance(node, list):
-        for index, child in enumerate(node):
-            yield from _all_nodes(child, f"{where}/{index}")
 
 
 def _deepest(error: ValidationError) -> ValidationError:
@@ -384,7 +191,7 @@ def schema_keyword_problems(spec: Mapping[str, Any]) -> list[str]:
     for where, schema in _top_schemas(spec):
         for error in meta.iter_errors(schema):
             cause = _deepest(error)
-            location = where + "".join(f"/{_escape(str(part))}" for part in cause.absolute_path)
+            location = where + "".join(f"/{escape(str(part))}" for part in cause.absolute_path)
             problems.append(f"{location}: invalid schema: {short(cause.message)}")
     return problems
 
@@ -419,27 +226,6 @@ def spec_problems(spec: Mapping[str, Any]) -> list[str]:
     return example_problems(spec) + enum_name_problems(spec) + contact_privacy_problems(spec)
 
 
-def line_numbers(text: str) -> dict[str, int]:
-    """The 1-based line of every node of a YAML document, by JSON pointer."""
-    lines: dict[str, int] = {}
-
-    def walk(node: yaml.Node, where: str) -> None:
-        lines[where] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                child = f"{where}/{_escape(str(key.value))}"
-                walk(value, child)
-                lines[child] = key.start_mark.line + 1  # the key's line reads better than the value's
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                walk(item, f"{where}/{index}")
-
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    if root is not None:
-        walk(root, "#")
-    return lines
-
-
 def with_line(path: Path, problem: str, lines: Mapping[str, int]) -> str:
     """`file:line: problem` when the problem starts with a pointer the file has, else `file: problem`."""
     match = POINTER_AT_START.match(problem)
@@ -460,9 +246,7 @@ def yaml_error(path: Path, error: yaml.YAMLError) -> str:
 def main(argv: list[str]) -> int:
     path = Path(argv[1] if len(argv) > 1 else "openapi.yaml")
     try:
-        text = path.read_text(encoding="utf-8")
-        spec = yaml.safe_load(text)
-        lines = line_numbers(text)
+        spec, lines = load_with_lines(path)
     except yaml.YAMLError as error:
         print(yaml_error(path, error), file=sys.stderr)
         return 2

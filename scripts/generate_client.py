@@ -5,7 +5,7 @@ it succeeds (with --fail-on-warning, so a skipped endpoint is a failure) does
 that folder replace generated/, by rename. A broken spec or config prints the
 generator's own message and leaves generated/ exactly as it was.
 
-Usage: python scripts/generate_client.py [--output DIR]
+Usage: python -m scripts.generate_client [--output DIR]
 Exit status: 0 when generated/ was replaced, 1 when generation failed.
 """
 

@@ -4,7 +4,7 @@
 neither errors nor warnings, so this runs it with JSON output, prints each
 problem as `file:line:col severity rule message`, and decides the exit status.
 
-Usage: python scripts/lint_spec.py [SPEC]   (default: openapi.yaml)
+Usage: python -m scripts.lint_spec [SPEC]   (default: openapi.yaml)
 Exit status: 0 with no problems, 1 with any, 2 when Redocly could not run.
 """
 
@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from redocly import RedoclyFailed, run_redocly
+from .redocly import RedoclyFailed, run_redocly
 
 
 def lint_report(spec: str) -> dict[str, Any]:

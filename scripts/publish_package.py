@@ -8,7 +8,7 @@ Credentials come from the environment, as twine reads them: TWINE_USERNAME and T
 (or TWINE_PASSWORD alone for a token). They are never printed, and an index URL that carries
 them is refused.
 
-Usage: python scripts/publish_package.py --index-url URL [--simple-url URL] [--dist DIR]
+Usage: python -m scripts.publish_package --index-url URL [--simple-url URL] [--dist DIR]
        (--simple-url defaults to URL/simple/, which is where pypiserver and most private indexes serve it)
 Exit status: 0 uploaded or already there; 1 refused (a file is on the index with other bytes);
 2 bad input (no built files, credentials in the URL); 3 the index failed or could not be reached.

@@ -22,7 +22,7 @@ Why it survives crashes and races:
 - Every run, under the lock, first removes what a killed run left half-done and
   re-derives the listing, so a killed publish is completed by the next run.
 
-Usage: python scripts/publish_portal.py --portal DIR [--dist DIR] [--dry-run] [--lock-timeout SECONDS]
+Usage: python -m scripts.publish_portal --portal DIR [--dist DIR] [--dry-run] [--lock-timeout SECONDS]
        (DRY_RUN=1 in the environment is the same as --dry-run)
 Exit status: 0 published, repaired, or nothing to do; 1 refused (the version is published
 with other bytes); 2 bad input (missing dist files, a version that is not X.Y.Z);
@@ -38,7 +38,6 @@ import hashlib
 import html
 import json
 import os
-import re
 import shutil
 import sys
 import uuid
@@ -48,9 +47,11 @@ from pathlib import Path
 from typing import Any
 
 import filelock
+from packaging.version import Version
 
-from check_breaking import Change, InputError, classify
-from check_spec import load_spec
+from .check_breaking import Change, InputError, classify
+from .spec import load_spec
+from .versions import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 # Folders the project's own builds write: a portal in one of them is overwritten by the next build.
@@ -58,7 +59,6 @@ BUILD_OUTPUT = (ROOT / "dist", ROOT / "generated", ROOT / ".venv", ROOT / "node_
 SOURCE_FILES = ("index.html", "openapi.yaml", "openapi.json")
 CHANGELOG = "changelog.html"
 LISTING = ("index.html", "versions.json", "latest", ".well-known")
-VERSION = re.compile(r"^(\d+)\.(\d+)\.(\d+)(?:-([0-9A-Za-z.-]+))?$")
 LOCK_NAME = ".publish.lock"
 EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CANNOT, EXIT_BUSY = 1, 2, 3, 4
 
@@ -75,13 +75,12 @@ class Busy(Exception):
     """Another publish held the lock for longer than we wait (exit 4)."""
 
 
-def version_key(version: str) -> tuple[int, int, int, int, str]:
-    """Sort key for X.Y.Z[-pre]: a pre-release comes before its release."""
-    match = VERSION.match(version)
-    if not match:
+def version_key(version: str) -> Version:
+    """Sort key for X.Y.Z[-pre]: a pre-release comes before its release, rc.10 after rc.2 (scripts/versions.py)."""
+    parsed = parse(version)
+    if parsed is None:
         raise ValueError(version)
-    major, minor, patch, pre = match.groups()
-    return int(major), int(minor), int(patch), 0 if pre else 1, pre or ""
+    return parsed
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ def read_release(dist: Path) -> Release:
         raise ValueError(f"{dist} lacks {', '.join(missing)}: run `make bundle docs` first")
     info = load_spec(dist / "openapi.yaml")["info"]
     version, title = str(info["version"]), str(info["title"])
-    if not VERSION.match(version):
+    if parse(version) is None:
         raise ValueError(f"info.version {version!r} is not a version of the form X.Y.Z[-pre]")
     files = {name: (dist / name).read_bytes() for name in SOURCE_FILES}
     wheels = sorted((dist / "package").glob(f"*-{version}-py3-none-any.whl"))
@@ -155,9 +154,7 @@ def complete_versions(portal: Path) -> list[str]:
     found = [
         entry.name
         for entry in portal.iterdir()
-        if VERSION.match(entry.name)
-        and entry.is_dir()
-        and all((entry / name).is_file() for name in (*SOURCE_FILES, CHANGELOG))
+        if parse(entry.name) and entry.is_dir() and all((entry / name).is_file() for name in (*SOURCE_FILES, CHANGELOG))
     ]
     return sorted(found, key=version_key, reverse=True)
 

@@ -5,7 +5,7 @@ has a base in any clone, tags or not. A release is immutable: recording the
 same version again with the same bytes does nothing; with different bytes
 it is refused (raise info.version instead).
 
-Usage: python scripts/release_spec.py [--spec openapi.yaml] [--releases releases]
+Usage: python -m scripts.release_spec [--spec openapi.yaml] [--releases releases]
 Exit status: 0 recorded (or already recorded, identical), 1 refused (that
 version is recorded with other content), 2 bad input (unreadable spec, no
 x.y.z info.version).
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from check_breaking import version_key
-from check_spec import load_spec
+from .spec import load_spec
+from .versions import parse_release
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def record(spec: Path, releases: Path) -> tuple[int, str]:
     """Copy the spec to releases/<version>.yaml unless that version holds something else; exit status and message."""
     version = str(load_spec(spec).get("info", {}).get("version"))
-    if version_key(version) is None:
+    if parse_release(version) is None:
         return 2, f"release-spec: info.version {version!r} is not MAJOR.MINOR.PATCH"
     target = releases / f"{version}.yaml"
     content = spec.read_bytes()

@@ -15,11 +15,10 @@ import httpx
 import pytest
 from hypothesis import settings
 
-import build_docs
-import bundle_spec
-from check_spec import load_spec
 from mock_server import prism_mock
 from onlyoffice_crm_client import AuthenticatedClient
+from scripts import build_docs, bundle_spec
+from scripts.spec import load_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-import bench_client
+from scripts import bench_client
 
 
 def test_the_benchmark_prints_both_contenders_and_the_ratio(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,11 +20,10 @@ from typing import Any
 import pytest
 import yaml
 
-import check_breaking
-import release_spec
-from check_breaking import classify, gate
-from check_spec import load_spec
 from conftest import ROOT
+from scripts import check_breaking, release_spec
+from scripts.check_breaking import classify, gate
+from scripts.spec import load_spec
 
 Edit = Callable[[dict[str, Any]], object]
 UPDATE = "/api/2.0/crm/case/{caseid}"

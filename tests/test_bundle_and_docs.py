@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-import bundle_spec
-from check_spec import spec_problems
 from conftest import spec_version
+from scripts import bundle_spec
+from scripts.check_spec import spec_problems
 
 
 def refs_in(node: Any) -> list[str]:

@@ -20,7 +20,8 @@ from onlyoffice_crm_client.models import (
     UpdateCaseRequest,
 )
 from onlyoffice_crm_client.types import UNSET, Response
-from spec_examples import NamedExample, as_instants, response_examples
+from scripts.spec import NamedExample, response_examples
+from spec_examples import as_instants
 
 EXAMPLES = response_examples(load_pristine_spec())
 

@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from check_spec import resolve, schema_errors
 from conftest import load_pristine_spec
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope
+from scripts.spec import resolve, schema_errors
 from spec_examples import as_instants
 
 # Keywords that only annotate; hypothesis-jsonschema need not see them.

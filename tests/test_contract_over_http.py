@@ -14,7 +14,7 @@ from onlyoffice_crm_client import AuthenticatedClient
 from onlyoffice_crm_client.api.cases import reopen_case, update_case
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, UpdateCaseRequest
 from onlyoffice_crm_client.types import Response
-from spec_examples import NamedExample, request_examples, response_examples
+from scripts.spec import NamedExample, request_examples, response_examples
 
 RESPONSES = response_examples(load_pristine_spec())
 REQUESTS = request_examples(load_pristine_spec())
@@ -105,7 +105,7 @@ def test_a_255_character_title_is_accepted_by_the_mock(mock_url: str) -> None:
 
 @pytest.mark.parametrize("operation_id", ["updateCase", "reopenCase"])
 def test_the_503_comes_without_a_body_and_the_client_gets_none(mock_url: str, operation_id: str) -> None:
-    example = NamedExample(operation_id, path_of(operation_id), 503, "", "none", None)
+    example = NamedExample(operation_id, 503, "", "none", None)
     headers = {"Authorization": TOKEN, "Content-Type": "application/json", "Prefer": "code=503"}
     body = json.dumps(A_VALID_BODY) if operation_id == "updateCase" else None
 

@@ -7,14 +7,8 @@ from typing import Any
 
 import pytest
 
-from check_spec import (
-    contact_privacy_problems,
-    enum_name_problems,
-    example_problems,
-    find_examples,
-    resolve,
-    schema_errors,
-)
+from scripts.check_spec import contact_privacy_problems, enum_name_problems, example_problems
+from scripts.spec import find_examples, resolve, schema_errors
 
 CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
 CASE = "#/components/schemas/Case"

@@ -20,9 +20,9 @@ import httpx
 import pytest
 from passlib.apache import HtpasswdFile
 
-import build_package
 from conftest import ROOT
-from mock_server import free_port
+from scripts import build_package
+from scripts.loopback import free_port
 
 BIN = Path(sys.executable).parent
 USER, PASSWORD = "release-job", "Q7-not-a-real-password-9f2c"
@@ -37,7 +37,7 @@ def run(*command: str | Path, env: dict[str, str] | None = None, cwd: Path = ROO
 
 
 def build(out: Path) -> list[Path]:
-    result = run(sys.executable, ROOT / "scripts/build_package.py", "--out", out)
+    result = run(sys.executable, "-m", "scripts.build_package", "--out", out)
     assert result.returncode == 0, result.stderr
     return sorted(path for path in out.iterdir() if path.name.endswith((".whl", ".tar.gz")))
 
@@ -141,7 +141,7 @@ def index(packages: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 def publish_package(index: str, dist: Path, password: str = PASSWORD, **extra: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "TWINE_USERNAME": USER, "TWINE_PASSWORD": password, **extra}
-    return run(sys.executable, ROOT / "scripts/publish_package.py", "--index-url", index, "--dist", dist, env=env)
+    return run(sys.executable, "-m", "scripts.publish_package", "--index-url", index, "--dist", dist, env=env)
 
 
 def only_the_index(index: str) -> dict[str, str]:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, release_of, spec_version
-from publish_portal import publish
+from scripts.publish_portal import publish
 
 # A later version, published beside the spec's own, so that pages have other versions and a changelog to show.
 MAJOR, MINOR, _ = spec_version().split(".", 2)

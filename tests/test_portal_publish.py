@@ -15,11 +15,10 @@ from typing import Any
 import filelock
 import pytest
 
-import publish_portal
 from conftest import ROOT, release_of, spec_version
-from publish_portal import CannotPublishThere, Refused, publish, read_release
+from scripts import publish_portal
+from scripts.publish_portal import CannotPublishThere, Refused, publish, read_release
 
-SCRIPT = ROOT / "scripts" / "publish_portal.py"
 # The version dist/ is built as (the spec's), three later minor versions and the next major one.
 V0 = spec_version()
 _MAJOR, _MINOR = (int(part) for part in V0.split(".")[:2])
@@ -82,9 +81,9 @@ def assert_listing_is_whole(portal: Path) -> None:
 
 def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """The publish script as a release job runs it, in a process of its own."""
-    command = [*prefix, sys.executable, str(SCRIPT), *map(str, args)]
+    command = [*prefix, sys.executable, "-m", "scripts.publish_portal", *map(str, args)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env)
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env, cwd=ROOT)
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 import pytest
 
-import check_spec
 from conftest import SPEC_PATH
+from scripts import check_spec
 
 
 class Breakage(NamedTuple):

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 import yaml
 
-import lint_spec
-from check_spec import openapi_problems, spec_problems
 from conftest import SPEC_PATH
+from scripts import lint_spec
+from scripts.check_spec import openapi_problems, spec_problems
 
 
 def write_spec(directory: Path, spec: dict[str, Any]) -> Path:

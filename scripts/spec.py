@@ -1,0 +1,300 @@
+"""The project's spec library: load an OpenAPI document, resolve its `$ref`s, walk it, list its operations and examples.
+
+Every tool in scripts/ and the tests read the spec through this module, so a
+pointer, an operation or an example means the same thing everywhere.
+`$ref`s are resolved by `referencing` (the library jsonschema uses), with the
+whole document registered as one JSON Schema 2020-12 resource.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "openapi.yaml"
+# The name the document is registered under: `$ref: '#/x'` becomes `urn:openapi-spec#/x`.
+SPEC_URI = "urn:openapi-spec"
+# OpenAPI 3.1's operation keys of a path item (spec section 4.8.9).
+HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+
+
+class NotFound(LookupError):
+    """A JSON pointer names nothing in the document."""
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    """Read a YAML or JSON OpenAPI document; ValueError when its top level is not a mapping."""
+    with path.open(encoding="utf-8") as f:
+        spec = yaml.safe_load(f)
+    if not isinstance(spec, dict):
+        raise ValueError(f"{path}: the top level is not a mapping")
+    return spec
+
+
+def line_numbers(text: str) -> dict[str, int]:
+    """The 1-based line of every node of a YAML document, by JSON pointer."""
+    lines: dict[str, int] = {}
+
+    def visit(node: yaml.Node, where: str) -> None:
+        lines[where] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = f"{where}/{escape(str(key.value))}"
+                visit(value, child)
+                lines[child] = key.start_mark.line + 1  # the key's line reads better than the value's
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                visit(item, f"{where}/{index}")
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None:
+        visit(root, "#")
+    return lines
+
+
+def load_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
+    """The document (whatever YAML it holds) and the line of each of its nodes, by JSON pointer."""
+    text = path.read_text(encoding="utf-8")
+    return yaml.safe_load(text), line_numbers(text)
+
+
+def escape(key: str) -> str:
+    """A key as one JSON pointer segment (RFC 6901 section 3: `~` is `~0`, `/` is `~1`)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def pointer_of(parts: Iterable[Any]) -> str:
+    """A JSON pointer from path parts: ('paths', '/a/{b}', 'put') -> '#/paths/~1a~1{b}/put'."""
+    return "#/" + "/".join(escape(str(part)) for part in parts)
+
+
+def registry(spec: Mapping[str, Any]) -> Registry[Any]:
+    """The document as the one resource of a `referencing` registry, under SPEC_URI."""
+    resource: Resource[Any] = Resource.from_contents(dict(spec), default_specification=DRAFT202012)
+    empty: Registry[Any] = Registry()
+    registered: Registry[Any] = empty.with_resource(SPEC_URI, resource)
+    return registered
+
+
+def resolve(spec: Mapping[str, Any], pointer: str) -> Any:
+    """What a local JSON pointer such as '#/components/schemas/Case' names; NotFound when nothing is there."""
+    try:
+        return registry(spec).resolver().lookup(f"{SPEC_URI}{pointer}").contents
+    except Unresolvable:
+        raise NotFound(pointer) from None
+
+
+def deref(spec: Mapping[str, Any], node: Any, pointer: str) -> tuple[Any, str]:
+    """Follow a chain of OpenAPI `$ref`s from `node` (at `pointer`): the object it ends at, and its pointer."""
+    while isinstance(node, Mapping) and "$ref" in node:
+        pointer = node["$ref"]
+        node = resolve(spec, pointer)
+    return node, pointer
+
+
+def walk(node: Any, where: str = "#", enter: Callable[[str], bool] = lambda key: True) -> Iterator[tuple[str, Any]]:
+    """Every mapping in a JSON value, with its pointer, parents first; `enter(key)` False skips a key's subtree."""
+    if isinstance(node, Mapping):
+        yield where, node
+        children: Iterable[tuple[Any, Any]] = ((key, child) for key, child in node.items() if enter(str(key)))
+    elif isinstance(node, list):
+        children = enumerate(node)
+    else:
+        return
+    for key, child in children:
+        yield from walk(child, f"{where}/{escape(str(key))}", enter)
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec: where it is and what it says."""
+
+    path: str  # the path template, '/api/2.0/crm/case/{caseid}'
+    method: str  # lower case, as a key of the path item
+    pointer: str
+    body: Mapping[str, Any]
+
+    @property
+    def id(self) -> str:
+        return str(self.body.get("operationId", ""))
+
+
+def operations(spec: Mapping[str, Any]) -> list[Operation]:
+    """Every operation of every path, for every HTTP method, in the document's order."""
+    return [
+        Operation(path, method, f"#/paths/{escape(path)}/{method}", path_item[method])
+        for path, path_item in spec.get("paths", {}).items()
+        if isinstance(path_item, Mapping)
+        for method in HTTP_METHODS
+        if isinstance(path_item.get(method), Mapping)
+    ]
+
+
+def operation(spec: Mapping[str, Any], operation_id: str) -> Operation:
+    """The operation with this operationId; KeyError when there is none."""
+    for found in operations(spec):
+        if found.id == operation_id:
+            return found
+    raise KeyError(f"no operation {operation_id!r}")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example found in the spec, and the schema it must satisfy."""
+
+    where: str  # JSON pointer of the example itself
+    value: Any
+    schema_pointer: str  # JSON pointer of the schema it is checked against
+
+
+def _media_type_examples(
+    spec: Mapping[str, Any], holder: Mapping[str, Any], where: str, schema_pointer: str
+) -> Iterator[Example]:
+    """Examples of a media type, parameter or header: `example` or named `examples`."""
+    if "example" in holder:
+        yield Example(f"{where}/example", holder["example"], schema_pointer)
+    for name, example in holder.get("examples", {}).items():
+        example, example_where = deref(spec, example, f"{where}/examples/{escape(name)}")
+        if "value" in example:
+            yield Example(example_where, example["value"], schema_pointer)
+
+
+def _content_examples(spec: Mapping[str, Any], content: Mapping[str, Any], where: str) -> Iterator[Example]:
+    for media_type, media in content.items():
+        media_where = f"{where}/content/{escape(media_type)}"
+        yield from _media_type_examples(spec, media, media_where, f"{media_where}/schema")
+
+
+def _operation_examples(spec: Mapping[str, Any], operation: Mapping[str, Any], where: str) -> Iterator[Example]:
+    if "requestBody" in operation:
+        body, body_where = deref(spec, operation["requestBody"], f"{where}/requestBody")
+        yield from _content_examples(spec, body.get("content", {}), body_where)
+    for status, response in operation.get("responses", {}).items():
+        response, response_where = deref(spec, response, f"{where}/responses/{status}")
+        yield from _content_examples(spec, response.get("content", {}), response_where)
+        for name, header in response.get("headers", {}).items():
+            header, header_where = deref(spec, header, f"{response_where}/headers/{escape(name)}")
+            yield from _media_type_examples(spec, header, header_where, f"{header_where}/schema")
+
+
+def _parameter_examples(spec: Mapping[str, Any], parameters: list[Any], where: str) -> Iterator[Example]:
+    for index, parameter in enumerate(parameters):
+        parameter, parameter_where = deref(spec, parameter, f"{where}/parameters/{index}")
+        yield from _media_type_examples(spec, parameter, parameter_where, f"{parameter_where}/schema")
+
+
+def _schema_examples(schema: Any, where: str) -> Iterator[Example]:
+    """`examples` (and the older `example`) of a schema and of every schema inside it."""
+    if isinstance(schema, list):
+        for index, item in enumerate(schema):
+            yield from _schema_examples(item, f"{where}/{index}")
+        return
+    if not isinstance(schema, Mapping):
+        return
+    examples = schema.get("examples")
+    if isinstance(examples, list):
+        for index, value in enumerate(examples):
+            yield Example(f"{where}/examples/{index}", value, where)
+    if "example" in schema:
+        yield Example(f"{where}/example", schema["example"], where)
+    for keyword, child in schema.items():
+        if keyword in ("examples", "example", "enum", "const", "default") or keyword.startswith("x-"):
+            continue  # values, not schemas
+        if keyword in ("properties", "patternProperties", "$defs"):
+            for name, subschema in child.items():
+                yield from _schema_examples(subschema, f"{where}/{keyword}/{escape(name)}")
+        elif isinstance(child, (Mapping, list)):
+            yield from _schema_examples(child, f"{where}/{keyword}")
+
+
+def find_examples(spec: Mapping[str, Any]) -> list[Example]:
+    """Every example in the spec, each paired with the schema it must satisfy, each once.
+
+    A shared response reached from two operations is found twice: only the first is kept.
+    """
+    found: list[Example] = []
+    for path, path_item in spec.get("paths", {}).items():
+        found += _parameter_examples(spec, path_item.get("parameters", []), f"#/paths/{escape(path)}")
+    for op in operations(spec):
+        found += _parameter_examples(spec, op.body.get("parameters", []), op.pointer)
+        found += _operation_examples(spec, op.body, op.pointer)
+    for name, schema in spec.get("components", {}).get("schemas", {}).items():
+        found += _schema_examples(schema, f"#/components/schemas/{escape(name)}")
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for example in found:
+        key = (example.where, example.schema_pointer)
+        if key not in seen:
+            seen.add(key)
+            unique.append(example)
+    return unique
+
+
+@dataclass(frozen=True)
+class NamedExample:
+    """One named example of a request body or of a response of one operation."""
+
+    operation_id: str
+    status: int | None  # None for a request body
+    media_type: str
+    name: str
+    value: Any
+
+    @property
+    def id(self) -> str:
+        where = "request" if self.status is None else str(self.status)
+        return f"{self.operation_id}-{where}-{self.name}"
+
+
+def _named(spec: Mapping[str, Any], holder: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """(media type, example name, value) of a body's or response's named examples, `$ref`s followed."""
+    holder, _ = deref(spec, holder, "")
+    for media_type, media in holder.get("content", {}).items():
+        for name, example in media.get("examples", {}).items():
+            yield media_type, name, deref(spec, example, "")[0]["value"]
+
+
+def response_examples(spec: Mapping[str, Any]) -> list[NamedExample]:
+    """Every named response example of every operation, with its status."""
+    return [
+        NamedExample(op.id, int(status), media_type, name, value)
+        for op in operations(spec)
+        for status, response in op.body.get("responses", {}).items()
+        for media_type, name, value in _named(spec, response)
+    ]
+
+
+def request_examples(spec: Mapping[str, Any]) -> list[NamedExample]:
+    """Every named request body example of every operation."""
+    return [
+        NamedExample(op.id, None, media_type, name, value)
+        for op in operations(spec)
+        if "requestBody" in op.body
+        for media_type, name, value in _named(spec, op.body["requestBody"])
+    ]
+
+
+def validator_for(spec: Mapping[str, Any], schema_pointer: str) -> Draft202012Validator:
+    """A JSON Schema 2020-12 validator, formats checked, for the schema at a pointer of the spec."""
+    return Draft202012Validator(
+        {"$ref": f"{SPEC_URI}{schema_pointer}"},
+        registry=registry(spec),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
+    )
+
+
+def schema_errors(spec: Mapping[str, Any], schema_pointer: str, value: Any) -> list[str]:
+    """How a value breaks the schema at a pointer of the spec, one line per error."""
+    return [
+        f"at '{'/'.join(str(part) for part in error.absolute_path)}': {error.message}"
+        for error in validator_for(spec, schema_pointer).iter_errors(value)
+    ]
