@@ -22,13 +22,12 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import TOKEN
-from hostile_server import Answer, HostileServer, hostile_server
 from onlyoffice_crm_client import AuthenticatedClient, errors
 from onlyoffice_crm_client.api.cases import reopen_case, update_case
 from onlyoffice_crm_client.client import DEFAULT_RETRY, DEFAULT_TIMEOUT
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, ShareType, UpdateCaseRequest
 from onlyoffice_crm_client.types import Response
+from support import TOKEN, Answer, HostileServer, hostile_server
 
 STYLES = ["sync", "sync_detailed", "asyncio", "asyncio_detailed"]
 # The real retry policy, with waits short enough for a test suite.

@@ -7,8 +7,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import SPEC_PATH
-from mock_server import MockServerFailed, prism_mock
+from support import SPEC_PATH, MockServerFailed, prism_mock
 
 
 def test_the_mock_listens_on_loopback_and_is_gone_after_the_block() -> None:

@@ -20,9 +20,9 @@ import httpx
 import pytest
 from passlib.apache import HtpasswdFile
 
-from conftest import ROOT
 from scripts import build_package
 from scripts.loopback import free_port
+from support import ROOT
 
 BIN = Path(sys.executable).parent
 USER, PASSWORD = "release-job", "Q7-not-a-real-password-9f2c"

@@ -6,9 +6,9 @@ import asyncio
 
 import pytest
 
-from conftest import PORTAL, TOKEN, Recorder
 from onlyoffice_crm_client import AuthenticatedClient, Client
 from onlyoffice_crm_client.api.cases import reopen_case
+from support import PORTAL, TOKEN, Recorder
 
 COOKIE = "asc-cookie-value-5f1e0c"
 

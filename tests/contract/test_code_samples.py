@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from conftest import PORTAL, ROOT, TOKEN, load_pristine_spec
+from scripts.spec import operations
+from support import PORTAL, ROOT, TOKEN, load_pristine_spec
 
 SAMPLE_TIMEOUT = 60  # seconds; a sample that hangs on the mock fails instead of stalling the suite
 
@@ -18,9 +19,9 @@ SAMPLE_TIMEOUT = 60  # seconds; a sample that hangs on the mock fails instead of
 def samples(lang: str) -> list[Any]:
     """(operationId, source) of every operation's sample in one language, named by the operation."""
     return [
-        pytest.param(item["put"]["operationId"], sample["source"], id=item["put"]["operationId"])
-        for item in load_pristine_spec()["paths"].values()
-        for sample in item["put"]["x-codeSamples"]
+        pytest.param(found.id, sample["source"], id=found.id)
+        for found in operations(load_pristine_spec())
+        for sample in found.body["x-codeSamples"]
         if sample["lang"] == lang
     ]
 

@@ -9,7 +9,7 @@ import venv
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
+from support import ROOT
 
 GENERATED = ROOT / "generated"
 BIN = Path(sys.executable).parent

@@ -10,7 +10,6 @@ cases: those the wire passes.
 from __future__ import annotations
 
 import copy
-import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -20,13 +19,12 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
 from scripts import check_breaking, release_spec
 from scripts.check_breaking import classify, gate
-from scripts.spec import load_spec
+from scripts.spec import load_spec, operation
+from support import ROOT, make, project_copy
 
 Edit = Callable[[dict[str, Any]], object]
-UPDATE = "/api/2.0/crm/case/{caseid}"
 REOPEN = "/api/2.0/crm/case/{caseid}/reopen"
 
 
@@ -35,7 +33,7 @@ def schemas(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def update(spec: dict[str, Any]) -> dict[str, Any]:
-    return spec["paths"][UPDATE]["put"]  # type: ignore[no-any-return]
+    return operation(spec, "updateCase").body  # type: ignore[return-value]
 
 
 def rename_everywhere(old: str, new: str) -> Edit:
@@ -354,18 +352,10 @@ class TestRecordingARelease:
         assert recorded.read_bytes() == (ROOT / "openapi.yaml").read_bytes()
 
 
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "dist", ".stamps", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
-)
-
-
 @pytest.fixture
 def fresh_clone(tmp_path: Path) -> Path:
     """The project committed to a new repository with no tags, sharing the installed tools."""
-    clone = tmp_path / "clone"
-    shutil.copytree(ROOT, clone, ignore=NOT_COPIED)
-    (clone / ".venv").symlink_to(ROOT / ".venv")
-    (clone / "node_modules").symlink_to(ROOT / "node_modules")
+    clone = project_copy(tmp_path)
     for args in (
         ["init", "-q"],
         ["add", "-A"],
@@ -374,18 +364,6 @@ def fresh_clone(tmp_path: Path) -> Path:
         subprocess.run(["git", *args], cwd=clone, check=True, capture_output=True)
     assert not subprocess.run(["git", "tag"], cwd=clone, capture_output=True, text=True, check=True).stdout
     return clone
-
-
-def make(project: Path, target: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed", target],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "MAKEFLAGS": ""},
-        timeout=240,
-    )
 
 
 class TestAFreshCloneWithoutTags:

@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 import pytest
 
-from conftest import SPEC_PATH
 from scripts import check_spec
+from support import SPEC_PATH
 
 
 class Breakage(NamedTuple):

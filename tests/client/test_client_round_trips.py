@@ -8,10 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
-from conftest import load_pristine_spec
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope
 from scripts.spec import resolve, schema_errors
-from spec_examples import as_instants
+from support import as_instants, load_pristine_spec
 
 # Keywords that only annotate; hypothesis-jsonschema need not see them.
 ANNOTATIONS = {"description", "examples", "x-enum-varnames", "deprecated"}

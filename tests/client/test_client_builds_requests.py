@@ -10,11 +10,11 @@ import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import TOKEN, Recorder
 from onlyoffice_crm_client.api.cases import reopen_case, update_case
 from onlyoffice_crm_client.models import CustomFieldValue, UpdateCaseRequest
 from onlyoffice_crm_client.types import UNSET
 from scripts.spec import request_examples, schema_errors
+from support import TOKEN, Recorder
 
 REQUEST_SCHEMA = "#/components/schemas/UpdateCaseRequest"
 INT32 = st.integers(min_value=-(2**31), max_value=2**31 - 1)

@@ -14,7 +14,7 @@ from pathlib import Path
 import openapi_python_client
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 
 UPSTREAM = Path(openapi_python_client.__file__).parent / "templates"
 OURS = ROOT / "templates"

@@ -8,16 +8,16 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, release_of, spec_version
+from scripts.loopback import serve
 from scripts.publish_portal import publish
+from support import ROOT, release_of, spec_version
 
 # A later version, published beside the spec's own, so that pages have other versions and a changelog to show.
 MAJOR, MINOR, _ = spec_version().split(".", 2)
@@ -61,12 +61,8 @@ def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     portal = tmp_path_factory.mktemp("portal") / "portal"
     publish(built_dist, portal)
     publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), NEWER, add_a_summary), portal)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(portal)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(functools.partial(QuietHandler, directory=str(portal))) as url:  # type: ignore[arg-type]
+        yield url
 
 
 @pytest.fixture

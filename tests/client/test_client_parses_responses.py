@@ -8,8 +8,6 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import Recorder, load_pristine_spec
-from onlyoffice_crm_client.api.cases import reopen_case, update_case
 from onlyoffice_crm_client.models import (
     CaseEnvelope,
     Contact,
@@ -17,40 +15,34 @@ from onlyoffice_crm_client.models import (
     ErrorEnvelope,
     FieldType,
     ShareType,
-    UpdateCaseRequest,
 )
 from onlyoffice_crm_client.types import UNSET, Response
-from scripts.spec import NamedExample, response_examples
-from spec_examples import as_instants
+from scripts.spec import NamedExample, operations, response_examples
+from support import Recorder, as_instants, call, load_pristine_spec
 
 EXAMPLES = response_examples(load_pristine_spec())
+OPERATION_IDS = [operation.id for operation in operations(load_pristine_spec())]
 
 
-def call(example: NamedExample, recorder: Recorder) -> Response[Any]:
+def replay(example: NamedExample, recorder: Recorder) -> Response[Any]:
     """Call the example's operation through the client, the recorder answering with the example."""
     recorder.answer(example.status or 200, example.value, example.media_type)
-    if example.operation_id == "updateCase":
-        return update_case.sync_detailed(42, client=recorder.client(), body=UpdateCaseRequest(title="x"))
-    return reopen_case.sync_detailed(42, client=recorder.client())
+    return call(example.operation_id, recorder.client())
 
 
 def test_both_operations_have_examples_for_every_documented_status_with_a_body() -> None:
     statuses = {(example.operation_id, example.status) for example in EXAMPLES}
 
     # The 503 has no body, so no example.
-    for operation_id in ("updateCase", "reopenCase"):
+    for operation_id in OPERATION_IDS:
         assert {status for op, status in statuses if op == operation_id} == {200, 400, 401, 402, 403, 404, 500}
 
 
-@pytest.mark.parametrize("operation", [update_case, reopen_case], ids=["updateCase", "reopenCase"])
-def test_the_body_less_503_parses_into_none(operation: Any, recorder: Recorder) -> None:
+@pytest.mark.parametrize("operation_id", OPERATION_IDS)
+def test_the_body_less_503_parses_into_none(operation_id: str, recorder: Recorder) -> None:
     recorder.response = httpx.Response(503, content=b"")
-    client = recorder.client()
 
-    if operation is update_case:
-        response = update_case.sync_detailed(42, client=client, body=UpdateCaseRequest(title="x"))
-    else:
-        response = reopen_case.sync_detailed(42, client=client)
+    response = call(operation_id, recorder.client())
 
     assert response.status_code == 503 and response.content == b""
     assert response.parsed is None
@@ -60,7 +52,7 @@ def test_the_body_less_503_parses_into_none(operation: Any, recorder: Recorder) 
 def test_a_success_example_parses_into_a_case_envelope_and_writes_back(
     example: NamedExample, recorder: Recorder
 ) -> None:
-    parsed = call(example, recorder).parsed
+    parsed = replay(example, recorder).parsed
 
     assert isinstance(parsed, CaseEnvelope)
     assert parsed.status is EnvelopeStatus.OK
@@ -74,7 +66,7 @@ def test_a_success_example_parses_into_a_case_envelope_and_writes_back(
 def test_an_error_example_parses_into_an_error_envelope_with_its_message(
     example: NamedExample, recorder: Recorder
 ) -> None:
-    parsed = call(example, recorder).parsed
+    parsed = replay(example, recorder).parsed
 
     assert isinstance(parsed, ErrorEnvelope)
     assert parsed.status is EnvelopeStatus.ERROR
@@ -85,7 +77,7 @@ def test_an_error_example_parses_into_an_error_envelope_with_its_message(
 
 @pytest.mark.parametrize("example", [e for e in EXAMPLES if e.status == 401], ids=lambda e: e.id)
 def test_the_text_401_parses_into_its_text(example: NamedExample, recorder: Recorder) -> None:
-    response = call(example, recorder)
+    response = replay(example, recorder)
 
     assert example.media_type == "text/html"
     assert response.status_code == 401
@@ -95,7 +87,7 @@ def test_the_text_401_parses_into_its_text(example: NamedExample, recorder: Reco
 def test_enum_names_are_readable_in_the_parsed_case(recorder: Recorder) -> None:
     private_case = next(e for e in EXAMPLES if e.name == "privateCase")
 
-    parsed = call(private_case, recorder).parsed
+    parsed = replay(private_case, recorder).parsed
     assert isinstance(parsed, CaseEnvelope)
     case = parsed.response
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from scripts.check_spec import contact_privacy_problems, enum_name_problems, example_problems
-from scripts.spec import find_examples, resolve, schema_errors
+from scripts.spec import deref, find_examples, operations, schema_errors
 
 CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
 CASE = "#/components/schemas/Case"
@@ -85,13 +85,13 @@ def test_a_bad_schema_level_example_is_reported(spec: dict[str, Any]) -> None:
 
 def test_every_response_and_request_body_has_a_named_example(pristine_spec: dict[str, Any]) -> None:
     without_examples = []
-    for path_item in pristine_spec["paths"].values():
-        operation = path_item["put"]
+    for found in operations(pristine_spec):
+        operation = found.body
         bodies = {f"{status} response": response for status, response in operation["responses"].items()}
         if "requestBody" in operation:
             bodies["request body"] = operation["requestBody"]
         for name, body in bodies.items():
-            body = resolve(pristine_spec, body["$ref"]) if "$ref" in body else body
+            body, _ = deref(pristine_spec, body, "")
             # A body-less answer (the 503) has no content and so nothing to show.
             for media_type, media in body.get("content", {}).items():
                 if not media.get("examples"):

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import spec_version
 from scripts import bundle_spec
 from scripts.check_spec import spec_problems
+from support import spec_version
 
 
 def refs_in(node: Any) -> list[str]:

@@ -9,21 +9,16 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import TOKEN, load_pristine_spec
 from onlyoffice_crm_client import AuthenticatedClient
 from onlyoffice_crm_client.api.cases import reopen_case, update_case
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, UpdateCaseRequest
 from onlyoffice_crm_client.types import Response
-from scripts.spec import NamedExample, request_examples, response_examples
+from scripts.spec import NamedExample, operations, request_examples, response_examples
+from support import A_VALID_BODY, TOKEN, call, call_async, load_pristine_spec, raw_request
 
 RESPONSES = response_examples(load_pristine_spec())
 REQUESTS = request_examples(load_pristine_spec())
-A_VALID_BODY = {"title": "Exhibition organization"}
 CASE_42 = "/api/2.0/crm/case/42"
-
-
-def path_of(operation_id: str) -> str:
-    return f"{CASE_42}/reopen" if operation_id == "reopenCase" else CASE_42
 
 
 def prefer(example: NamedExample) -> dict[str, str]:
@@ -35,18 +30,6 @@ def client_for(mock_url: str, example: NamedExample | None = None) -> Authentica
     # A timeout, so that a mock that stops answering fails the test instead of hanging it.
     headers = prefer(example) if example else {}
     return AuthenticatedClient(base_url=mock_url, token=TOKEN, headers=headers, timeout=httpx.Timeout(15.0))
-
-
-def call(example: NamedExample, client: AuthenticatedClient) -> Response[Any]:
-    if example.operation_id == "updateCase":
-        return update_case.sync_detailed(42, client=client, body=UpdateCaseRequest.from_dict(A_VALID_BODY))
-    return reopen_case.sync_detailed(42, client=client)
-
-
-async def call_async(example: NamedExample, client: AuthenticatedClient) -> Response[Any]:
-    if example.operation_id == "updateCase":
-        return await update_case.asyncio_detailed(42, client=client, body=UpdateCaseRequest.from_dict(A_VALID_BODY))
-    return await reopen_case.asyncio_detailed(42, client=client)
 
 
 def check_typed_result(example: NamedExample, response: Response[Any]) -> None:
@@ -66,10 +49,10 @@ def check_typed_result(example: NamedExample, response: Response[Any]) -> None:
 
 @pytest.mark.parametrize("example", RESPONSES, ids=lambda e: e.id)
 def test_prism_serves_each_named_example_as_written(mock_url: str, example: NamedExample) -> None:
-    body = json.dumps(A_VALID_BODY) if example.operation_id == "updateCase" else None
+    method, path, body = raw_request(example.operation_id)
     headers = {"Authorization": TOKEN, "Content-Type": "application/json", **prefer(example)}
 
-    response = httpx.put(f"{mock_url}{path_of(example.operation_id)}", content=body, headers=headers)
+    response = httpx.request(method, f"{mock_url}{path}", content=body, headers=headers)
 
     assert response.status_code == example.status
     assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
@@ -83,14 +66,14 @@ def test_prism_serves_each_named_example_as_written(mock_url: str, example: Name
 @pytest.mark.parametrize("example", RESPONSES, ids=lambda e: e.id)
 def test_the_sync_client_gets_the_typed_result_of_each_example(mock_url: str, example: NamedExample) -> None:
     with client_for(mock_url, example) as client:
-        check_typed_result(example, call(example, client))
+        check_typed_result(example, call(example.operation_id, client))
 
 
 @pytest.mark.parametrize("example", RESPONSES, ids=lambda e: e.id)
 def test_the_async_client_gets_the_typed_result_of_each_example(mock_url: str, example: NamedExample) -> None:
     async def run() -> Response[Any]:
         async with client_for(mock_url, example) as client:
-            return await call_async(example, client)
+            return await call_async(example.operation_id, client)
 
     check_typed_result(example, asyncio.run(run()))
 
@@ -103,16 +86,15 @@ def test_a_255_character_title_is_accepted_by_the_mock(mock_url: str) -> None:
     assert response.status_code == 200 and isinstance(response.parsed, CaseEnvelope)
 
 
-@pytest.mark.parametrize("operation_id", ["updateCase", "reopenCase"])
+@pytest.mark.parametrize("operation_id", [operation.id for operation in operations(load_pristine_spec())])
 def test_the_503_comes_without_a_body_and_the_client_gets_none(mock_url: str, operation_id: str) -> None:
-    example = NamedExample(operation_id, 503, "", "none", None)
     headers = {"Authorization": TOKEN, "Content-Type": "application/json", "Prefer": "code=503"}
-    body = json.dumps(A_VALID_BODY) if operation_id == "updateCase" else None
+    method, path, body = raw_request(operation_id)
 
-    raw = httpx.put(f"{mock_url}{path_of(operation_id)}", content=body, headers=headers)
+    raw = httpx.request(method, f"{mock_url}{path}", content=body, headers=headers)
     prefer_503 = {"Prefer": "code=503"}
     with AuthenticatedClient(base_url=mock_url, token=TOKEN, headers=prefer_503, timeout=httpx.Timeout(15.0)) as client:
-        typed = call(example, client)
+        typed = call(operation_id, client)
 
     assert (raw.status_code, raw.content) == (503, b"")
     assert typed.status_code == 503 and typed.parsed is None
@@ -128,7 +110,7 @@ def test_a_request_without_a_token_gets_the_text_401(mock_url: str) -> None:
 @pytest.mark.parametrize("example", REQUESTS, ids=lambda e: e.id)
 def test_every_documented_request_body_sent_by_the_client_is_accepted(mock_url: str, example: NamedExample) -> None:
     with client_for(mock_url) as client:
-        response = update_case.sync_detailed(42, client=client, body=UpdateCaseRequest.from_dict(example.value))
+        response = call(example.operation_id, client, body=example.value)
 
     assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
     assert response.status_code == 200 and isinstance(response.parsed, CaseEnvelope)

@@ -6,19 +6,12 @@ tools), so the real generated/ is never touched.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, spec_version
+from support import fingerprint, make, project_copy, spec_version
 
-NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "dist", ".stamps", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
-)
 SPEC_BROKEN_WAYS = {
     "invalid YAML": ("paths:", "paths:\n  - oops: ["),
     "a reference to a missing schema": ("#/components/schemas/Contact'", "#/components/schemas/Contakt'"),
@@ -32,38 +25,12 @@ EXPECTED_MESSAGE = {
     "the vendor's regex path": "Path parameter `caseid` is not used in the path",
     "a duplicated operationId": "duplicate operationId 'updateCase'",
 }
-MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the project whose make uses the real project's installed tools."""
-    copy = tmp_path / "project"
-    shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
-    (copy / ".venv").symlink_to(ROOT / ".venv")
-    (copy / "node_modules").symlink_to(ROOT / "node_modules")
-    return copy
-
-
-def make(project: Path, *targets: str) -> subprocess.CompletedProcess[str]:
-    # -o: the copied locks may look newer than the shared tools; never reinstall them.
-    return subprocess.run(
-        [*MAKE, *targets],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "MAKEFLAGS": ""},
-        timeout=180,
-    )
-
-
-def fingerprint(folder: Path) -> dict[str, str]:
-    return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
+    return project_copy(tmp_path)
 
 
 @pytest.mark.parametrize("way", SPEC_BROKEN_WAYS)

@@ -1,0 +1,358 @@
+"""Helpers shared by the test suite: the spec's data, the client called by operationId, local servers, fingerprints.
+
+Fixtures live in the conftest.py files; this module holds what they and the
+tests import. Nothing here imports conftest.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+import typing
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import httpx
+from openapi_python_client.strings import snake_case
+
+from onlyoffice_crm_client import AuthenticatedClient
+from onlyoffice_crm_client.types import Response
+from scripts.loopback import HOST, free_port, serve
+from scripts.spec import load_spec, operation
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_PATH = ROOT / "openapi.yaml"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PORTAL = "https://portal.example.com"
+# A token in the portal's format; tests check that it never shows up in output.
+TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
+CASE_ID = 42
+A_VALID_BODY = {"title": "Exhibition organization"}
+ISO_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
+
+
+# --- the spec and the server's own answers ------------------------------------------------------
+
+
+@functools.cache
+def load_pristine_spec() -> dict[str, Any]:
+    """The spec as loaded once; never mutate it. For parametrize, where fixtures cannot reach."""
+    return load_spec(SPEC_PATH)
+
+
+@functools.cache
+def spec_version() -> str:
+    """`info.version` of openapi.yaml: what `make publish` publishes and the client's version."""
+    version: str = load_pristine_spec()["info"]["version"]
+    return version
+
+
+def load_wire_format_success() -> dict[str, Any]:
+    """The success response that wire-format.md shows, as the real server writes it."""
+    data: dict[str, Any] = json.loads((FIXTURES / "wire_format_success.json").read_text(encoding="utf-8"))
+    return data
+
+
+def as_instants(value: Any) -> Any:
+    """The same JSON value with every date-time string turned into the instant it names.
+
+    The client writes date-times back without the server's seven fractional
+    digits, so examples and round trips compare instants, not strings.
+    """
+    if isinstance(value, dict):
+        return {key: as_instants(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [as_instants(item) for item in value]
+    if isinstance(value, str) and ISO_DATE_TIME.match(value):
+        return datetime.fromisoformat(value)
+    return value
+
+
+# --- the generated client, called by operationId -----------------------------------------------
+
+
+def endpoint(operation_id: str) -> ModuleType:
+    """The generated module of an operation (openapi-python-client names it after the operationId)."""
+    tag = snake_case(operation(load_pristine_spec(), operation_id).body["tags"][0])
+    return importlib.import_module(f"onlyoffice_crm_client.api.{tag}.{snake_case(operation_id)}")
+
+
+def _arguments(function: Callable[..., Any], body: dict[str, Any] | None) -> dict[str, Any]:
+    """The body argument, as the function's own model, when the operation takes one."""
+    model = typing.get_type_hints(function).get("body")
+    return {"body": model.from_dict(body or A_VALID_BODY)} if model else {}
+
+
+def call(operation_id: str, client: AuthenticatedClient, body: dict[str, Any] | None = None) -> Response[Any]:
+    """Call an operation on case CASE_ID through the client's sync_detailed (with A_VALID_BODY if it takes one)."""
+    function = endpoint(operation_id).sync_detailed
+    response: Response[Any] = function(CASE_ID, client=client, **_arguments(function, body))
+    return response
+
+
+async def call_async(
+    operation_id: str, client: AuthenticatedClient, body: dict[str, Any] | None = None
+) -> Response[Any]:
+    """call(), through asyncio_detailed."""
+    function = endpoint(operation_id).asyncio_detailed
+    response: Response[Any] = await function(CASE_ID, client=client, **_arguments(function, body))
+    return response
+
+
+def raw_request(operation_id: str) -> tuple[str, str, bytes | None]:
+    """(method, path, body) of the operation on case CASE_ID, as a raw HTTP client sends it."""
+    found = operation(load_pristine_spec(), operation_id)
+    body = json.dumps(A_VALID_BODY).encode() if "requestBody" in found.body else None
+    return found.method.upper(), found.path.replace("{caseid}", str(CASE_ID)), body
+
+
+class Recorder:
+    """An httpx.MockTransport handler: keeps the requests, replays one response."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.response = httpx.Response(200, json=load_wire_format_success())
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        return self.response
+
+    def answer(self, status: int, body: Any, media_type: str = "application/json") -> None:
+        content = json.dumps(body) if media_type == "application/json" else str(body)
+        self.response = httpx.Response(status, content=content.encode(), headers={"Content-Type": media_type})
+
+    def client(self, token: str = TOKEN, **kwargs: Any) -> AuthenticatedClient:
+        """An AuthenticatedClient for a portal whose answers come from this recorder."""
+        transport = httpx.MockTransport(self)
+        return AuthenticatedClient(base_url=PORTAL, token=token, httpx_args={"transport": transport}, **kwargs)
+
+
+# --- files: fingerprints, copies of the project ------------------------------------------------
+
+
+def fingerprint(folder: Path, ignore: frozenset[str] = frozenset({"__pycache__"})) -> dict[str, str]:
+    """Every file's sha256 and every link's target under a folder, links not followed, names in `ignore` left out."""
+    found = {}
+    for base, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name not in ignore or Path(base, name).is_symlink()]
+        for name in folders + files:
+            path = Path(base) / name
+            relative = str(path.relative_to(folder))
+            if path.is_symlink():
+                found[relative] = f"-> {os.readlink(path)}"
+            elif path.is_file() and name not in ignore:
+                found[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "node_modules", "dist", ".stamps", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
+)
+# -o: the copied locks may look newer than the shared tools; never reinstall them.
+MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed", "-o", "node_modules/.installed"]
+
+
+def project_copy(folder: Path) -> Path:
+    """A copy of the project in `folder`/project, sharing the real project's installed tools."""
+    copy = folder / "project"
+    shutil.copytree(ROOT, copy, ignore=NOT_COPIED)
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    return copy
+
+
+def make(project: Path, *targets: str, timeout: float = 240) -> subprocess.CompletedProcess[str]:
+    """Run make in a copy of the project, as a user would, with the outer make's flags cleared."""
+    return subprocess.run(
+        [*MAKE, *targets],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "MAKEFLAGS": ""},
+        timeout=timeout,
+    )
+
+
+def release_of(
+    built_dist: Path, tmp_path: Path, version: str, edit: Callable[[dict[str, Any]], None] | None = None
+) -> Path:
+    """A copy of dist/ whose spec says `version` (and, with `edit`, other changes), as a later release is built."""
+    dist = tmp_path / f"dist-{version}-{len(list(tmp_path.glob('dist-*')))}"
+    shutil.copytree(built_dist, dist)
+    for name in ("openapi.yaml", "openapi.json", "index.html"):
+        path = dist / name
+        path.write_text(path.read_text(encoding="utf-8").replace(spec_version(), version), encoding="utf-8")
+    if edit:
+        spec = json.loads((dist / "openapi.json").read_text())
+        edit(spec)
+        (dist / "openapi.json").write_text(json.dumps(spec, indent=2))
+    return dist
+
+
+# --- Prism, the spec-driven mock server --------------------------------------------------------
+
+PRISM = ROOT / "node_modules" / ".bin" / "prism"
+PRISM_START_TIMEOUT = 60.0
+
+
+class MockServerFailed(RuntimeError):
+    """Prism did not start; the message carries its output."""
+
+
+def _answers(url: str) -> bool:
+    try:
+        httpx.put(f"{url}/api/2.0/crm/case/1/reopen", timeout=1.0)
+    except httpx.TransportError:
+        return False
+    return True
+
+
+def _wait_until_up(process: subprocess.Popen[bytes], url: str, log: Path) -> None:
+    deadline = time.monotonic() + PRISM_START_TIMEOUT
+    while not _answers(url):
+        if process.poll() is not None:
+            raise MockServerFailed(f"prism exited with {process.returncode}:\n{log.read_text(errors='replace')}")
+        if time.monotonic() > deadline:
+            raise MockServerFailed(
+                f"prism did not answer within {PRISM_START_TIMEOUT:.0f}s:\n{log.read_text(errors='replace')}"
+            )
+        time.sleep(0.2)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    # Prism runs as a node process tree: end the whole group, firmly if need be.
+    if process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+@contextmanager
+def prism_mock(spec: Path) -> Iterator[str]:
+    """Serve `spec` with Prism on 127.0.0.1 (request validation on) and yield its base URL; always stop it."""
+    port = free_port()  # Prism cannot report a port it chose itself
+    url = f"http://{HOST}:{port}"
+    with tempfile.NamedTemporaryFile(prefix="prism-", suffix=".log") as log_file:
+        log = Path(log_file.name)
+        process = subprocess.Popen(
+            [str(PRISM), "mock", "--host", HOST, "--port", str(port), str(spec)],
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=ROOT,
+        )
+        try:
+            _wait_until_up(process, url, log)
+            yield url
+        finally:
+            _stop(process)
+
+
+# --- a hostile server: any status, any bytes, late or never ------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One scripted answer. `hang` never answers; `cut_short` promises more bytes than it sends, then closes."""
+
+    status: int = 200
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+    hang: bool = False
+    cut_short: bool = False
+
+
+@dataclass
+class Seen:
+    """A request as the server saw it."""
+
+    at: float
+    method: str
+    path: str
+    headers: dict[str, str]
+
+
+class HostileServer:
+    """The server's state: the script, the requests seen, the event that ends hung answers.
+
+    Each request takes the next scripted answer (the last one repeats), and the
+    server records when each request came, so tests can count retries and time
+    the waits between them.
+    """
+
+    def __init__(self) -> None:
+        self.answers: list[Answer] = [Answer()]
+        self.seen: list[Seen] = []
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()
+        self.url = ""
+
+    def script(self, *answers: Answer) -> None:
+        """Answer the next requests with `answers`, in order; the last one repeats."""
+        with self.lock:
+            self.answers = list(answers)
+            self.seen = []
+
+    def next_answer(self, seen: Seen) -> Answer:
+        with self.lock:
+            self.seen.append(seen)
+            return self.answers.pop(0) if len(self.answers) > 1 else self.answers[0]
+
+
+def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        # HTTP/1.0: one request per connection, so every answer (a cut-short one too) ends by closing.
+        protocol_version = "HTTP/1.0"
+
+        def do_PUT(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            answer = state.next_answer(Seen(time.monotonic(), self.command, self.path, dict(self.headers)))
+            if answer.hang:
+                state.stopping.wait(timeout=30)
+                return
+            self.send_response(answer.status)
+            for name, value in answer.headers.items():
+                self.send_header(name, value)
+            promised = len(answer.body) * 2 + 10 if answer.cut_short else len(answer.body)
+            self.send_header("Content-Length", str(promised))
+            self.end_headers()
+            self.wfile.write(answer.body)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # the tests' output is their assertions, not an access log
+
+    return Handler
+
+
+@contextmanager
+def hostile_server() -> Iterator[HostileServer]:
+    """Run a HostileServer on 127.0.0.1 for the duration of the block; hung answers end before it stops."""
+    state = HostileServer()
+    with serve(hostile_handler(state)) as url:
+        state.url = url
+        try:
+            yield state
+        finally:
+            state.stopping.set()
