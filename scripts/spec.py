@@ -101,6 +101,22 @@ def deref(spec: Mapping[str, Any], node: Any, pointer: str) -> tuple[Any, str]:
     return node, pointer
 
 
+def inlined(spec: Mapping[str, Any], node: Any, drop: frozenset[str] = frozenset()) -> Any:
+    """`node` with every `$ref` replaced by its target (siblings kept), keys in `drop` left out.
+
+    For tools that take one self-contained schema (hypothesis-jsonschema); the
+    spec's schemas are not recursive, so this ends.
+    """
+    if isinstance(node, Mapping):
+        if "$ref" in node:
+            siblings = {key: value for key, value in node.items() if key not in drop | {"$ref"}}
+            return {**inlined(spec, resolve(spec, node["$ref"]), drop), **inlined(spec, siblings, drop)}
+        return {key: inlined(spec, value, drop) for key, value in node.items() if key not in drop}
+    if isinstance(node, list):
+        return [inlined(spec, item, drop) for item in node]
+    return node
+
+
 def walk(node: Any, where: str = "#", enter: Callable[[str], bool] = lambda key: True) -> Iterator[tuple[str, Any]]:
     """Every mapping in a JSON value, with its pointer, parents first; `enter(key)` False skips a key's subtree."""
     if isinstance(node, Mapping):

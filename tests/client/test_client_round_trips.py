@@ -9,23 +9,11 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope
-from scripts.spec import resolve, schema_errors
+from scripts.spec import inlined, schema_errors
 from support import as_instants, load_pristine_spec
 
 # Keywords that only annotate; hypothesis-jsonschema need not see them.
-ANNOTATIONS = {"description", "examples", "x-enum-varnames", "deprecated"}
-
-
-def inlined(spec: dict[str, Any], node: Any) -> Any:
-    """A schema with every $ref replaced by its target (the spec's schemas are not recursive)."""
-    if isinstance(node, dict):
-        if "$ref" in node:
-            siblings = {key: value for key, value in node.items() if key not in ANNOTATIONS | {"$ref"}}
-            return {**inlined(spec, resolve(spec, node["$ref"])), **inlined(spec, siblings)}
-        return {key: inlined(spec, value) for key, value in node.items() if key not in ANNOTATIONS}
-    if isinstance(node, list):
-        return [inlined(spec, item) for item in node]
-    return node
+ANNOTATIONS = frozenset({"description", "examples", "x-enum-varnames", "deprecated"})
 
 
 def closed_and_small(node: Any) -> Any:
@@ -49,7 +37,8 @@ def payloads(schema_name: str) -> st.SearchStrategy[Any]:
     spec = closed_and_small(load_pristine_spec())
     # hypothesis-jsonschema knows the JSON Schema formats but not OpenAPI's `uuid`.
     uuids = st.uuids().map(str)
-    return from_schema(inlined(spec, {"$ref": f"#/components/schemas/{schema_name}"}), custom_formats={"uuid": uuids})
+    schema = inlined(spec, {"$ref": f"#/components/schemas/{schema_name}"}, ANNOTATIONS)
+    return from_schema(schema, custom_formats={"uuid": uuids})
 
 
 ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

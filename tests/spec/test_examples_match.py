@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from scripts.check_spec import contact_privacy_problems, enum_name_problems, example_problems
-from scripts.spec import deref, find_examples, operations, schema_errors
+from scripts.spec import deref, find_examples, operations, schema_errors, walk
 
 CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
 CASE = "#/components/schemas/Case"
@@ -17,14 +17,7 @@ PUBLIC_CASE = ("components", "examples", "PublicCase", "value", "response")
 
 def values_under(node: Any, key: str) -> Iterator[Any]:
     """Every value stored under `key` anywhere in a JSON document."""
-    if isinstance(node, dict):
-        for name, child in node.items():
-            if name == key:
-                yield child
-            yield from values_under(child, key)
-    elif isinstance(node, list):
-        for child in node:
-            yield from values_under(child, key)
+    return (mapping[key] for _, mapping in walk(node) if key in mapping)
 
 
 def public_case(spec: dict[str, Any]) -> dict[str, Any]:
