@@ -1,9 +1,17 @@
-"""Run the project's pinned Redocly CLI (node_modules/.bin/redocly) with its config."""
+"""Run the project's pinned Redocly CLI (node_modules/.bin/redocly) with its config, redocly.yaml.
+
+`make lint` is `python -m scripts.redocly lint openapi.yaml`: every rule in
+redocly.yaml is an error, so Redocly's own exit status is the verdict.
+
+Usage: python -m scripts.redocly COMMAND [ARGS...]
+Exit status: Redocly's own (0 passed, 1 problems found), 2 when it cannot run.
+"""
 
 from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +42,21 @@ def redocly(*args: str) -> str:
         output = (result.stdout + result.stderr).strip()
         raise RedoclyFailed(f"redocly {args[0]} failed (exit {result.returncode}):\n{output[-3000:]}")
     return result.stdout
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) < 2:
+        print("usage: python -m scripts.redocly COMMAND [ARGS...]", file=sys.stderr)
+        return 2
+    try:
+        result = run_redocly(*argv[1:])
+    except RedoclyFailed as error:
+        print(f"redocly: {error}", file=sys.stderr)
+        return 2
+    print(result.stdout, end="")
+    print(result.stderr, end="", file=sys.stderr)
+    return result.returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
