@@ -1,59 +1,81 @@
-# The one entry point of the project. `make help` lists every target.
+# The one entry point of the project. `make help` lists every target and the architecture.
 #
 # `make` sets up the pinned tools on first use, checks the spec and builds
 # everything the project builds; `make test` runs the whole test suite.
+# Every target works on its own from a fresh clone: each names the stamps
+# (files written by a finished step) it needs, never another phony target's
+# side effect, so the order never hides in the file.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := all
 MAKEFLAGS += --no-builtin-rules
 
+# --- variables a user may set (each passed to its tool explicitly, never read from the environment by it) ---
 PYTHON ?= python3
+MOCK_PORT ?= 4010
+BENCH_CALLS ?= 2000
+PORTAL_DIR ?=
+DRY_RUN ?=
+BASE ?=
+INDEX_URL ?=
+SIMPLE_URL ?=
+
 VENV := .venv
 BIN := $(VENV)/bin
 NODE_BIN := node_modules/.bin
 SPEC := openapi.yaml
+RELEASES := releases
+DIST := dist
 
-# Redocly's telemetry stays off; the tools find the venv's ruff on PATH.
-export REDOCLY_TELEMETRY := off
-export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
-export PATH := $(CURDIR)/$(BIN):$(PATH)
-
+# Stamps: a file that exists only once its step has finished.
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
+TOOLS := $(PY_STAMP) $(NODE_STAMP)
 # Written only by a passing `make validate` / `make lint` of the spec as it is
 # now. The client, bundle and docs depend on both: a rejected spec never
 # reaches them, whatever the order or -j.
 VALIDATED := .stamps/validated
 LINTED := .stamps/linted
 SPEC_PASSED := $(VALIDATED) $(LINTED)
-RELEASES := releases
+
 # The spec library every tool reads the spec through.
 SPEC_LIB := scripts/__init__.py scripts/spec.py
-
 # What the client is generated from: a change to any of these regenerates it
 # (requirements.lock pins the generator and ruff).
 GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
 CLIENT := generated/pyproject.toml
-DIST := dist
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html
 PACKAGE_DIR := $(DIST)/package
 PACKAGE := $(PACKAGE_DIR)/.built
 PACKAGE_INPUTS := $(CLIENT) $(shell find generated -type f -not -path '*/__pycache__/*' -not -path '*/.*cache/*' 2>/dev/null) scripts/build_package.py
 
-MOCK_PORT ?= 4010
-BENCH_CALLS ?= 2000
+# Everything the tools leave in the work tree; `make clean` removes it all (and
+# only it), so that a clone is as fresh as `git clone` made it.
+CLEANED := $(VENV) node_modules $(DIST) .stamps .pytest_cache .mypy_cache .ruff_cache .hypothesis \
+  .schemathesis test-artifacts generated.old
 
-.PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish publish-package breaking release-spec test mock bench clean lock
+.PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish \
+  publish-package breaking release-spec test mock bench clean lock
 
 all: setup validate lint generate bundle docs package ## The main job: set up, validate and lint the spec, build the client and its wheel, bundle and docs
 
-help: ## List the targets
+help: ## List the targets and how the project fits together
+	@echo "Targets:"
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort \
 	  | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+	@echo
+	@echo "How it fits together:"
+	@echo "  openapi.yaml --validate (scripts.check_spec) + lint (redocly.yaml)--> .stamps/"
+	@echo "    .stamps/ --generate (scripts.generate_client, templates/)--> generated/ --package--> dist/package/"
+	@echo "    .stamps/ --bundle (scripts.bundle_spec)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
+	@echo "    dist/ --publish (scripts.publish_portal)--> PORTAL_DIR/<version>/"
+	@echo "    releases/<version>.yaml <--release-spec--  and  --breaking (scripts.check_breaking)--> verdict"
+	@echo "  scripts/spec.py is the spec library every tool imports; tests/ is grouped by what it proves:"
+	@echo "  tests/spec, tests/client, tests/contract (Prism over HTTP), tests/release (bundle, portal, package, gate)."
 
-setup: $(PY_STAMP) $(NODE_STAMP) ## Install the pinned Python and Node tools (idempotent)
+setup: $(TOOLS) ## Install the pinned Python and Node tools (idempotent)
 	@echo "setup: pinned tools ready in $(VENV)/ and node_modules/"
 
 $(PY_STAMP): requirements.lock
@@ -69,7 +91,7 @@ $(NODE_STAMP): package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enums are named
+validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enum names are complete
 	@echo "validate: $(SPEC) passed ($(VALIDATED) is newer than it)"
 
 lint: $(LINTED) ## Lint the spec with Redocly CLI: every rule in redocly.yaml is an error
@@ -81,7 +103,7 @@ $(VALIDATED): $(SPEC) scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP)
 	@$(BIN)/python -m scripts.check_spec $(SPEC)
 	@touch $@
 
-$(LINTED): $(SPEC) redocly.yaml scripts/redocly.py | $(PY_STAMP) $(NODE_STAMP)
+$(LINTED): $(SPEC) redocly.yaml scripts/redocly.py | $(TOOLS)
 	@mkdir -p $(@D) && rm -f $@
 	@$(BIN)/python -m scripts.redocly lint $(SPEC)
 	@touch $@
@@ -96,12 +118,12 @@ check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generat
 
 bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
 
-$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle_spec.py scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP) $(NODE_STAMP)
+$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle_spec.py scripts/check_spec.py $(SPEC_LIB) | $(TOOLS)
 	@$(BIN)/python -m scripts.bundle_spec --out $(DIST)
 
 docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, renders offline
 
-$(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(PY_STAMP) $(NODE_STAMP)
+$(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(TOOLS)
 	@$(BIN)/python -m scripts.build_docs --spec $(DIST)/openapi.yaml --out $@
 
 package: $(PACKAGE) ## Build the client's wheel and sdist in dist/package/: version from the spec, reproducible, twine-checked
@@ -110,39 +132,40 @@ $(PACKAGE): $(PACKAGE_INPUTS) | $(PY_STAMP)
 	@$(BIN)/python -m scripts.build_package --out $(PACKAGE_DIR)
 	@touch $@
 
-publish: bundle docs package ## Publish dist/ as an immutable portal version: make publish PORTAL_DIR=... [DRY_RUN=1]
+publish: $(BUNDLES) $(DOCS) $(PACKAGE) ## Publish dist/ as an immutable portal version: make publish PORTAL_DIR=... [DRY_RUN=1]
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
-	@$(BIN)/python -m scripts.publish_portal --portal "$(PORTAL_DIR)" --dist $(DIST)
+	@$(BIN)/python -m scripts.publish_portal --portal "$(PORTAL_DIR)" --dist $(DIST) $(if $(filter-out 0,$(DRY_RUN)),--dry-run)
 
-publish-package: package ## Upload dist/package/ with twine: make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
+publish-package: $(PACKAGE) ## Upload dist/package/ with twine: make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
 	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
 	@$(BIN)/python -m scripts.publish_package --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
 
-breaking: $(SPEC_PASSED) | setup ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
+breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
 	@$(BIN)/python -m scripts.check_breaking $(if $(BASE),--base "$(BASE)")
 
 release-spec: breaking ## Record the spec as released: releases/<info.version>.yaml (refuses to change an existing one)
 	@$(BIN)/python -m scripts.release_spec --spec $(SPEC) --releases $(RELEASES)
 
-check-code: $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/
+check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/
 	@$(BIN)/ruff check --quiet scripts tests
 	@$(BIN)/ruff format --check --quiet scripts tests
 	@$(BIN)/mypy --no-error-summary
 	@echo "check-code: scripts/ and tests/ pass ruff and mypy --strict"
 
-test: setup check-generated check-code breaking ## Run the whole test suite (and check generated/, our own code and the breaking-change gate)
+test: check-generated check-code breaking | $(TOOLS) ## Run the whole test suite (and check generated/, our own code and the breaking-change gate)
 	@$(BIN)/python -m pytest
 
-mock: $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
+mock: | $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
 	@$(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
 
-bench: setup ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)
+bench: | $(PY_STAMP) ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)
 	@$(BIN)/python -m scripts.bench_client --calls $(BENCH_CALLS)
 
-lock: $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
+lock: | $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
 	@$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
 
-clean: ## Remove the installed tools and build output
-	rm -rf $(VENV) node_modules dist .stamps .pytest_cache .mypy_cache .hypothesis
+clean: ## Return the work tree to a fresh clone's state: tools, build output, caches, test artefacts
+	rm -rf $(CLEANED) .generating-*
+	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -23,7 +23,7 @@ Why it survives crashes and races:
   re-derives the listing, so a killed publish is completed by the next run.
 
 Usage: python -m scripts.publish_portal --portal DIR [--dist DIR] [--dry-run] [--lock-timeout SECONDS]
-       (DRY_RUN=1 in the environment is the same as --dry-run)
+       (`make publish DRY_RUN=1` passes --dry-run)
 Exit status: 0 published, repaired, or nothing to do; 1 refused (the version is published
 with other bytes); 2 bad input (missing dist files, a version that is not X.Y.Z);
 3 cannot publish there (a file, under a file, read-only, inside the build output);
@@ -516,7 +516,6 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--dry-run",
         action="store_true",
-        default=os.environ.get("DRY_RUN", "") not in ("", "0"),
         help="say what would change, write nothing",
     )
     parser.add_argument(

@@ -53,7 +53,8 @@ def main(argv: list[str]) -> int:
     except RedoclyFailed as error:
         print(f"redocly: {error}", file=sys.stderr)
         return 2
-    print(result.stdout, end="")
+    # Redocly lists the problems on stdout; a failing run's whole output goes to stderr, where failures go.
+    print(result.stdout, end="", file=sys.stdout if result.returncode == 0 else sys.stderr)
     print(result.stderr, end="", file=sys.stderr)
     return result.returncode
 

@@ -17,7 +17,7 @@ import pytest
 
 from scripts import publish_portal
 from scripts.publish_portal import CannotPublishThere, Refused, publish, read_release
-from support import ROOT, fingerprint, release_of, spec_version
+from support import ROOT, fingerprint, make, release_of, spec_version
 
 # The version dist/ is built as (the spec's), three later minor versions and the next major one.
 V0 = spec_version()
@@ -258,15 +258,13 @@ class TestDryRun:
         assert f"list {V1}, {V0}" in said
         assert fingerprint(portal, NOT_CONTENT) == before
 
-    def test_dry_run_from_the_environment(
-        self, built_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-    ) -> None:
-        monkeypatch.setenv("DRY_RUN", "1")
+    @pytest.mark.parametrize(("dry_run", "passed"), [("1", True), ("", False), ("0", False)])
+    def test_make_passes_dry_run_to_the_script_explicitly(self, dry_run: str, passed: bool) -> None:
+        # make -n prints the commands (the build's and the publish's) without running them.
+        result = make(ROOT, "-n", "publish", "PORTAL_DIR=/x", f"DRY_RUN={dry_run}")
 
-        assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 0
-
-        assert "dry run, nothing written" in capsys.readouterr().out
-        assert not portal.exists()
+        publish_line = next(line for line in result.stdout.splitlines() if "scripts.publish_portal" in line)
+        assert ("--dry-run" in publish_line) is passed, publish_line
 
     def test_missing_dist_files_are_a_clear_error(
         self, portal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
