@@ -162,6 +162,13 @@ def fingerprint(folder: Path, ignore: frozenset[str] = frozenset({"__pycache__"}
     return found
 
 
+def run(*command: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run a command to completion (at most five minutes), its output captured as text, whatever its exit status."""
+    return subprocess.run(
+        [str(part) for part in command], capture_output=True, text=True, check=False, timeout=300, env=env, cwd=cwd
+    )
+
+
 NOT_COPIED = shutil.ignore_patterns(
     ".git", ".venv", "node_modules", "dist", ".stamps", ".hypothesis", "*_cache", "__pycache__", "test-artifacts"
 )

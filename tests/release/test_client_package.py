@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import tomllib
 import venv
 from pathlib import Path
 from typing import Any
 
-from support import ROOT
+from support import ROOT, run
 
 GENERATED = ROOT / "generated"
 BIN = Path(sys.executable).parent
-
-
-def run(*command: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False, timeout=300
-    )
 
 
 def test_the_distribution_is_named_and_versioned_from_the_spec(pristine_spec: dict[str, Any]) -> None:

@@ -22,18 +22,12 @@ from passlib.apache import HtpasswdFile
 
 from scripts import build_package
 from scripts.loopback import free_port
-from support import ROOT
+from support import ROOT, run
 
 BIN = Path(sys.executable).parent
 USER, PASSWORD = "release-job", "Q7-not-a-real-password-9f2c"
 # Dependency wheels kept between runs, so that after the first run the test needs no network.
 WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
-
-
-def run(*command: str | Path, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(part) for part in command], capture_output=True, text=True, check=False, timeout=300, env=env, cwd=cwd
-    )
 
 
 def build(out: Path) -> list[Path]:
