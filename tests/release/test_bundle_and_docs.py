@@ -12,17 +12,13 @@ import yaml
 
 from scripts import bundle_spec
 from scripts.check_spec import spec_problems
+from scripts.spec import walk
 from support import spec_version
 
 
 def refs_in(node: Any) -> list[str]:
     """Every $ref value anywhere in a document."""
-    if isinstance(node, list):
-        return [ref for item in node for ref in refs_in(item)]
-    if not isinstance(node, dict):
-        return []
-    own = [node["$ref"]] if "$ref" in node else []
-    return own + [ref for value in node.values() for ref in refs_in(value)]
+    return [mapping["$ref"] for _, mapping in walk(node) if "$ref" in mapping]
 
 
 def test_both_bundles_are_valid_and_say_the_same(built_dist: Path) -> None:
