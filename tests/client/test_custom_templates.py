@@ -100,7 +100,8 @@ def test_the_model_template_only_changes_how_from_dict_reads_each_property() -> 
     assert all(
         re.search(r"property_source|prop_template|lazy_import|endif|endfor|else|types import", line) for line in dropped
     )
-    assert len(added) <= 80
+    # 80 for the lenient parsing, 8 for the required enums' member lookup (change 7 in the template's header).
+    assert len(added) <= 88
     assert any("raise errors.ParseError.inside(" in line for line in added)
     assert any("missing_fields: tuple[str, ...]" in line for line in added)
 

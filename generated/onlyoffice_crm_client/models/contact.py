@@ -198,11 +198,14 @@ class Contact:
         if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("shareType", "expected ShareType, found " + type(_raw_value).__name__)
-            try:
-                share_type = ShareType(_raw_value)
+            # typeshed types the map's values as Enum; its values are this enum's members.
+            share_type: ShareType = ShareType._value2member_map_.get(_raw_value)  # type: ignore[assignment]
+            if share_type is None:  # not a known value: the call runs _missing_
+                try:
+                    share_type = ShareType(_raw_value)
 
-            except Exception as exc_:
-                raise errors.ParseError.inside("shareType", exc_) from None
+                except Exception as exc_:
+                    raise errors.ParseError.inside("shareType", exc_) from None
 
         else:
             share_type = MISSING

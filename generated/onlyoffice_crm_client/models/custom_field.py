@@ -120,11 +120,14 @@ class CustomField:
         if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("fieldType", "expected FieldType, found " + type(_raw_value).__name__)
-            try:
-                field_type = FieldType(_raw_value)
+            # typeshed types the map's values as Enum; its values are this enum's members.
+            field_type: FieldType = FieldType._value2member_map_.get(_raw_value)  # type: ignore[assignment]
+            if field_type is None:  # not a known value: the call runs _missing_
+                try:
+                    field_type = FieldType(_raw_value)
 
-            except Exception as exc_:
-                raise errors.ParseError.inside("fieldType", exc_) from None
+                except Exception as exc_:
+                    raise errors.ParseError.inside("fieldType", exc_) from None
 
         else:
             field_type = MISSING

@@ -82,11 +82,14 @@ class ErrorEnvelope:
         if _raw_value is not MISSING:
             if not (type(_raw_value) is int):
                 raise errors.ParseError("status", "expected EnvelopeStatus, found " + type(_raw_value).__name__)
-            try:
-                status = EnvelopeStatus(_raw_value)
+            # typeshed types the map's values as Enum; its values are this enum's members.
+            status: EnvelopeStatus = EnvelopeStatus._value2member_map_.get(_raw_value)  # type: ignore[assignment]
+            if status is None:  # not a known value: the call runs _missing_
+                try:
+                    status = EnvelopeStatus(_raw_value)
 
-            except Exception as exc_:
-                raise errors.ParseError.inside("status", exc_) from None
+                except Exception as exc_:
+                    raise errors.ParseError.inside("status", exc_) from None
 
         else:
             status = MISSING
