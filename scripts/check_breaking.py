@@ -444,17 +444,10 @@ def gate(
     return passed, lines
 
 
-def released_specs(releases: Path = RELEASES) -> list[Path]:
-    """releases/<version>.yaml files, oldest version first (by number: 1.10.0 after 1.2.0)."""
+def released_specs(releases: Path = RELEASES) -> list[tuple[Version, Path]]:
+    """releases/<version>.yaml files with their versions, oldest first (by number: 1.10.0 after 1.2.0)."""
     found = [(parse_release(path.stem), path) for path in releases.glob("*.yaml")]
-    return [path for key, path in sorted((key, path) for key, path in found if key is not None)]
-
-
-def path_version(release: Path) -> Version:
-    """The version a releases/<version>.yaml file records (released_specs lists only those that have one)."""
-    version = parse_release(release.stem)
-    assert version is not None
-    return version
+    return sorted((version, path) for version, path in found if version is not None)
 
 
 def default_base(spec: dict[str, Any], releases: Path = RELEASES) -> Path:
@@ -464,15 +457,15 @@ def default_base(spec: dict[str, Any], releases: Path = RELEASES) -> Path:
     before it, so that a release is checked against the previous one.
     """
     current = parse_release(str(spec.get("info", {}).get("version")))
-    candidates = [path for path in released_specs(releases) if current is None or path_version(path) <= current]
+    candidates = [(v, path) for v, path in released_specs(releases) if current is None or v <= current]
     if not candidates:
         raise InputError(
             f"no released spec in {releases.name}/ up to info.version {spec.get('info', {}).get('version')}:"
             " record one with `make release-spec`, or give BASE=<git ref>"
         )
-    newest = candidates[-1]
-    if len(candidates) > 1 and parse_release(newest.stem) == current and load_spec(newest) == spec:
-        return candidates[-2]
+    newest_version, newest = candidates[-1]
+    if len(candidates) > 1 and newest_version == current and load_spec(newest) == spec:
+        return candidates[-2][1]
     return newest
 
 
