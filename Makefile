@@ -43,7 +43,8 @@ SPEC_PASSED := $(VALIDATED) $(LINTED)
 SPEC_LIB := scripts/__init__.py scripts/spec.py
 # What the client is generated from: a change to any of these regenerates it
 # (requirements.lock pins the generator and ruff).
-GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) scripts/generate_client.py requirements.lock
+GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) \
+  $(shell find handwritten -name '*.py' 2>/dev/null) scripts/generate_client.py requirements.lock
 CLIENT := generated/pyproject.toml
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html
@@ -146,11 +147,11 @@ breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (defa
 release-spec: breaking ## Record the spec as released: releases/<info.version>.yaml (refuses to change an existing one)
 	@$(BIN)/python -m scripts.release_spec --spec $(SPEC) --releases $(RELEASES)
 
-check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/ and tests/
-	@$(BIN)/ruff check --quiet scripts tests
-	@$(BIN)/ruff format --check --quiet scripts tests
+check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/, tests/ and handwritten/
+	@$(BIN)/ruff check --quiet scripts tests handwritten
+	@$(BIN)/ruff format --check --quiet scripts tests handwritten
 	@$(BIN)/mypy --no-error-summary
-	@echo "check-code: scripts/ and tests/ pass ruff and mypy --strict"
+	@echo "check-code: scripts/, tests/ and handwritten/ pass ruff and mypy --strict"
 
 test: check-generated check-code breaking | $(TOOLS) ## Run the whole test suite (and check generated/, our own code and the breaking-change gate)
 	@$(BIN)/python -m pytest

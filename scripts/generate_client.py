@@ -5,6 +5,10 @@ it succeeds (with --fail-on-warning, so a skipped endpoint is a failure) does
 that folder replace generated/, by rename. A broken spec or config prints the
 generator's own message and leaves generated/ exactly as it was.
 
+The package's hand-written modules (handwritten/onlyoffice_crm_client/*.py)
+are placed into the fresh folder before the swap, so generated/ is always
+exactly what the inputs give and `make check-generated` covers them too.
+
 Usage: python -m scripts.generate_client [--output DIR]
 Exit status: 0 when generated/ was replaced, 1 when generation failed.
 """
@@ -23,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yml"
 TEMPLATES = ROOT / "templates"
+HANDWRITTEN = ROOT / "handwritten"
+PACKAGE = "onlyoffice_crm_client"
 OUTPUT = ROOT / "generated"
 
 
@@ -48,6 +54,19 @@ def generate_into(target: Path, spec: Path = SPEC) -> None:
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     if result.returncode != 0:
         raise GenerationFailed((result.stdout + result.stderr).strip())
+    place_handwritten(target / PACKAGE)
+
+
+def place_handwritten(package: Path) -> None:
+    """Copy the hand-written modules into the generated package; none may replace a generated file."""
+    source = HANDWRITTEN / PACKAGE
+    for module in sorted(source.rglob("*.py")):
+        destination = package / module.relative_to(source)
+        if destination.exists():
+            where = module.relative_to(ROOT)
+            raise GenerationFailed(f"{where}: would replace the generated {destination.relative_to(package.parent)}")
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(module, destination)
 
 
 def replace_dir(new: Path, old: Path) -> None:
