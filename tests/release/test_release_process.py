@@ -1,0 +1,188 @@
+"""The release process keeps its guarantees: each way round them a maintainer or a release job could take is refused.
+
+Every scenario runs make in a copy of the project, as in a fresh clone (the
+installed tools shared): a breaking change with a minor bump, a changed spec
+under a released version, a dated but unrecorded version, a hand-edited
+generated/ before `make package`, a renamed operation through `make publish`,
+and a portal inside the work tree. Each refusal's message is checked, and that
+it changed nothing. The copy whose spec passed validate and lint is prepared
+once per module; each test works on its own copy of it (refusals that change
+nothing share one).
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from packaging.version import Version
+
+from scripts import releases
+from support import ROOT, make, project_copy, spec_version
+
+NEWEST = max(releases.released())
+MINOR_BUMP = f"{NEWEST.major}.{NEWEST.minor + 1}.0"
+MAJOR_BUMP = f"{max(NEWEST.major, Version(spec_version()).major) + 1}.0.0"
+UNREACHABLE_INDEX = "INDEX_URL=http://127.0.0.1:9/"
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def set_version(project: Path, version: str) -> None:
+    """Set info.version, and describe the change under [Unreleased] as the maintainer does."""
+    replace(project / "openapi.yaml", f"version: {spec_version()}", f"version: {version}")
+    replace(project / "CHANGELOG.md", "## [Unreleased]\n", "## [Unreleased]\n\n- **Changed:** `reopenCase` renamed.\n")
+
+
+def rename_reopen_case(project: Path) -> None:
+    """The operationId `reopenCase` renamed: its generated module reopen_case.py goes (a breaking change)."""
+    replace(project / "openapi.yaml", "operationId: reopenCase", "operationId: restartCase")
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose spec passed validate and lint (the stamps are there); never changed by a test."""
+    project = project_copy(tmp_path_factory.mktemp("prepared"))
+    result = make(project, "validate", "lint")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.fixture
+def clone(prepared: Path, tmp_path: Path) -> Path:
+    """A copy of the prepared project (file times kept, so its stamps hold) for one test to change."""
+    copy = tmp_path / "clone"
+    shutil.copytree(prepared, copy, symlinks=True)
+    return copy
+
+
+@pytest.fixture(scope="class")
+def minor_bump(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy with reopenCase renamed and only the minor version raised; shared, as every step refuses it."""
+    clone = tmp_path_factory.mktemp("minor") / "clone"
+    shutil.copytree(prepared, clone, symlinks=True)
+    rename_reopen_case(clone)
+    set_version(clone, MINOR_BUMP)
+    return clone
+
+
+class TestTheGateStandsInFrontOfEveryReleaseStep:
+    @pytest.mark.parametrize(
+        "step", [("package",), ("publish", "PORTAL_DIR={portal}"), ("publish-package", UNREACHABLE_INDEX)]
+    )
+    def test_a_breaking_change_with_a_minor_bump_is_refused_with_the_gates_message(
+        self, minor_bump: Path, tmp_path: Path, step: tuple[str, ...]
+    ) -> None:
+        portal = tmp_path / "portal"
+
+        result = make(minor_bump, *(part.format(portal=portal) for part in step))
+
+        assert result.returncode != 0
+        assert "operationId `reopenCase` renamed to `restartCase`" in result.stderr
+        assert "breaking: FAIL: " in result.stderr
+        assert f"breaking change(s) and the major version was not raised ({NEWEST} -> {MINOR_BUMP})" in result.stderr
+        assert not (minor_bump / "dist").exists()
+        assert not portal.exists()
+
+    def test_a_changed_spec_under_a_released_version_is_refused_saying_to_raise_the_version(self, clone: Path) -> None:
+        shutil.copy(releases.record_of(NEWEST, clone / "releases"), clone / "openapi.yaml")
+        replace(clone / "openapi.yaml", "Id of the case.", "Id of the CRM case.")
+
+        result = make(clone, "breaking")
+
+        assert result.returncode != 0
+        assert f"breaking: FAIL: {NEWEST} is released (CHANGELOG.md dates it " in result.stderr
+        assert f"openapi.yaml is no longer releases/{NEWEST}.yaml: a release never changes." in result.stderr
+        assert "Raise info.version for this change (and describe it under '## [Unreleased]'" in result.stderr
+
+
+class TestTheReleaseRecord:
+    def test_a_dated_but_unrecorded_version_fails_the_release_check(self, clone: Path) -> None:
+        changelog = clone / "CHANGELOG.md"
+        replace(changelog, "## [Unreleased]\n", f"## [Unreleased]\n\n## [{MINOR_BUMP}] - 2026-12-02\n")
+        line = changelog.read_text(encoding="utf-8").splitlines().index(f"## [{MINOR_BUMP}] - 2026-12-02") + 1
+
+        result = make(clone, "release-check")
+
+        assert result.returncode != 0
+        assert f"check-releases: CHANGELOG.md:{line} dates {MINOR_BUMP} (2026-12-02)" in result.stderr
+        assert f"but releases/{MINOR_BUMP}.yaml is missing: record the spec it released" in result.stderr
+
+    def test_a_recorded_but_undated_version_fails_too(self, clone: Path) -> None:
+        shutil.copy(clone / "openapi.yaml", clone / "releases" / f"{MINOR_BUMP}.yaml")
+
+        result = make(clone, "check-releases")
+
+        assert result.returncode != 0
+        assert (
+            f"check-releases: releases/{MINOR_BUMP}.yaml records {MINOR_BUMP} but CHANGELOG.md has no dated entry"
+            f" '## [{MINOR_BUMP}] - YYYY-MM-DD'"
+        ) in result.stderr
+
+    def test_make_test_runs_the_release_check(self) -> None:
+        planned = make(ROOT, "-n", "test").stdout
+
+        assert "scripts.releases" in planned and "scripts.check_breaking" in planned
+        assert "scripts.check_generated" in planned
+
+
+class TestOnlyGeneratedCodeShips:
+    def test_a_hand_edited_generated_client_is_refused_by_make_package(self, clone: Path) -> None:
+        model = clone / "generated" / "onlyoffice_crm_client" / "models" / "case.py"
+        replace(model, '"""', '"""Edited by hand. ')
+
+        refused = make(clone, "package")
+
+        assert refused.returncode != 0
+        assert "check-generated: generated/ is not what openapi.yaml, generator-config.yml, templates/ and" in (
+            refused.stderr
+        )
+        assert "run `make generate` and commit generated/ (never edit it by hand)" in refused.stderr
+        assert "generated/onlyoffice_crm_client/models/case.py (committed)" in refused.stderr
+        assert not (clone / "dist").exists()
+        assert "Edited by hand" in model.read_text(encoding="utf-8")  # refused, not silently regenerated
+
+
+@pytest.fixture(scope="module")
+def published(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """A copy with reopenCase renamed under a new major, regenerated and published by one make run."""
+    clone = tmp_path_factory.mktemp("renamed") / "clone"
+    shutil.copytree(prepared, clone, symlinks=True)
+    rename_reopen_case(clone)
+    set_version(clone, MAJOR_BUMP)
+    portal = tmp_path_factory.mktemp("portal") / "portal"
+    result = make(clone, "generate", "publish", f"PORTAL_DIR={portal}", timeout=480)
+    return clone, portal, result.stdout + result.stderr if result.returncode else ""
+
+
+class TestTheMakefileAndThePortal:
+    def test_a_renamed_operation_is_regenerated_packaged_and_published_in_one_make_run(
+        self, published: tuple[Path, Path, str]
+    ) -> None:
+        clone, portal, failure = published
+
+        assert not failure
+        (wheel,) = (portal / MAJOR_BUMP).glob("*.whl")
+        modules = zipfile.ZipFile(wheel).namelist()
+        assert "onlyoffice_crm_client/api/cases/restart_case.py" in modules
+        assert "onlyoffice_crm_client/api/cases/reopen_case.py" not in modules
+        assert not (clone / "generated/onlyoffice_crm_client/api/cases/reopen_case.py").exists()
+
+    def test_a_relative_portal_inside_the_work_tree_is_refused(self, published: tuple[Path, Path, str]) -> None:
+        clone, _, failure = published
+        assert not failure
+
+        result = make(clone, "publish", "PORTAL_DIR=portal")
+
+        assert result.returncode != 0
+        assert f"publish: cannot publish there: portal is inside the project's work tree {clone.resolve()}" in (
+            result.stderr
+        )
+        assert "publish to a folder outside the project" in result.stderr
+        assert not (clone / "portal").exists()
