@@ -466,28 +466,46 @@ class ReleaseChanged(Exception):
     """info.version is released, and openapi.yaml is no longer its recorded spec."""
 
 
+def spec_version(spec_path: Path) -> tuple[str, Version]:
+    version = str(load_spec(spec_path).get("info", {}).get("version"))
+    current = parse(version)
+    if current is None:
+        raise InputError(f"info.version {version!r} is not MAJOR.MINOR.PATCH[-pre]")
+    return version, current
+
+
+def is_its_release(spec_path: Path, changelog: Path = CHANGELOG, records: Path = RELEASES) -> bool:
+    """Whether the spec is the recorded release of its own info.version, byte for byte.
+
+    A released info.version (dated in CHANGELOG.md, recorded) with any other byte raises
+    ReleaseChanged: a release never changes, whatever the gate compares with.
+    """
+    version, current = spec_version(spec_path)
+    dated = releases.released(changelog)
+    record = releases.record_of(version, records)
+    if current not in dated or not record.is_file():
+        return False
+    if record.read_bytes() == spec_path.read_bytes():
+        return True
+    raise ReleaseChanged(
+        f"{version} is released ({changelog.name} dates it {dated[current].date}) and {spec_path.name} is no"
+        f" longer {records.name}/{record.name}: a release never changes. Raise info.version for this change"
+        f" (and describe it under '## [Unreleased]' in {changelog.name}), or undo it"
+    )
+
+
 def default_base(spec_path: Path, changelog: Path = CHANGELOG, records: Path = RELEASES) -> Path | None:
     """The release to compare with: the newest released version; None when the spec is that release, byte for byte.
 
     A version is released once its CHANGELOG.md entry is dated (scripts.releases). At a released
     info.version, the spec must be its record: there is nothing to compare, and any other byte is
-    refused (ReleaseChanged). A version dated but not yet recorded is the release being made
+    refused (is_its_release). A version dated but not yet recorded is the release being made
     (`make release-spec`): it is compared with the release before it, like any newer version.
     """
-    version = str(load_spec(spec_path).get("info", {}).get("version"))
-    current = parse(version)
-    if current is None:
-        raise InputError(f"info.version {version!r} is not MAJOR.MINOR.PATCH[-pre]")
+    if is_its_release(spec_path, changelog, records):
+        return None
+    version, current = spec_version(spec_path)
     dated = releases.released(changelog)
-    record = releases.record_of(version, records)
-    if current in dated and record.is_file():
-        if record.read_bytes() == spec_path.read_bytes():
-            return None
-        raise ReleaseChanged(
-            f"{version} is released ({changelog.name} dates it {dated[current].date}) and {spec_path.name} is no"
-            f" longer {records.name}/{record.name}: a release never changes. Raise info.version for this change"
-            f" (and describe it under '## [Unreleased]' in {changelog.name}), or undo it"
-        )
     older = [released for released in dated if released < current]
     newest = max(dated, default=None)
     if newest is not None and newest > current and current not in dated:
@@ -496,7 +514,7 @@ def default_base(spec_path: Path, changelog: Path = CHANGELOG, records: Path = R
         )
     if not older:
         raise InputError(
-            f"no version before {version} is released ({changelog.name} dates none): nothing to compare with;"
+            f"no version before {version} is released ({changelog.name} dates no earlier one): nothing to compare with;"
             " give BASE=<git ref>"
         )
     base = releases.record_of(max(older), records)
@@ -536,6 +554,7 @@ def main(argv: list[str]) -> int:
     try:
         after = load_spec(args.spec)
         if args.base:
+            is_its_release(args.spec, args.changelog, args.releases)  # a released version never changes, whatever BASE
             print(f"breaking: base is openapi.yaml at {args.base}")
             before = spec_at(args.base, args.spec)
         else:

@@ -380,6 +380,20 @@ class TestTheBase:
         with pytest.raises(check_breaking.ReleaseChanged, match="a release never changes. Raise info.version"):
             base_of(changed, changelog, releases_dir)
 
+    def test_a_changed_released_version_is_refused_with_base_given_too(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0")
+        write_release(releases_dir, edited(pristine_spec, version="2.0.0"))
+        spec = tmp_path / "openapi.yaml"
+        spec.write_text(
+            yaml.safe_dump(edited(pristine_spec, ADDITIVE_EDITS["a reworded description"], version="2.0.0"))
+        )
+        arguments = ["--spec", str(spec), "--changelog", str(changelog), "--releases", str(releases_dir)]
+
+        assert check_breaking.main(["check_breaking", "--base", "HEAD", *arguments]) == 1
+        assert "breaking: FAIL: 2.0.0 is released (CHANGELOG.md dates it 2026-11-20)" in capsys.readouterr().err
+
     def test_a_version_dated_but_not_yet_recorded_is_the_release_being_made_compared_with_the_one_before(
         self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
     ) -> None:
@@ -414,7 +428,7 @@ class TestTheBase:
         arguments = ["check_breaking", "--releases", str(releases_dir), "--changelog", str(changelog)]
 
         assert check_breaking.main(arguments) == 2
-        assert "is released (CHANGELOG.md dates none): nothing to compare with" in capsys.readouterr().err
+        assert "is released (CHANGELOG.md dates no earlier one): nothing to compare with" in capsys.readouterr().err
 
     def test_an_unknown_base_ref_is_a_clear_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert check_breaking.main(["check_breaking", "--base", "no-such-ref-anywhere"]) == 2

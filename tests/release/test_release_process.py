@@ -125,6 +125,29 @@ class TestTheReleaseRecord:
             f" '## [{MINOR_BUMP}] - YYYY-MM-DD'"
         ) in result.stderr
 
+    @pytest.mark.parametrize(
+        ("heading", "message"),
+        [
+            ("## [2.1.0] - 2.12.2026", "CHANGELOG.md:3: '2.12.2026' is not a date (YYYY-MM-DD)"),
+            ("## [2.1.0] - 2026-13-01", "CHANGELOG.md:3: '2026-13-01' is not a date (YYYY-MM-DD)"),
+            ("## [next] - 2026-12-01", "CHANGELOG.md:3: '[next]' is dated but is not a release version"),
+        ],
+    )
+    def test_a_heading_that_dates_no_release_is_a_located_error(
+        self, tmp_path: Path, heading: str, message: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text(f"# Changelog\n\n{heading}\n", encoding="utf-8")
+
+        assert releases.main(["releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 2
+        assert capsys.readouterr().err == f"check-releases: {message}\n"
+
+    def test_unreleased_is_never_a_release_even_dated(self, tmp_path: Path) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text("## [Unreleased] - 2026-12-01\n\n## [1.0.0]\n\n## [0.9.0] - 2026-11-01\n")
+
+        assert list(releases.released(changelog)) == [Version("0.9.0")]
+
     def test_make_test_runs_the_release_check(self) -> None:
         planned = make(ROOT, "-n", "test").stdout
 
