@@ -116,6 +116,13 @@ def disagreements(changelog: Path = CHANGELOG, releases: Path = RELEASES) -> lis
         for path in sorted(releases.glob("*.yaml"))
         if parse_release(path.stem) is None
     ]
+    seen: dict[str, int] = {}
+    for entry in entries(changelog):
+        if entry.date and entry.name in seen:
+            problems.append(
+                f"{changelog.name}:{entry.line} dates {entry.name} again (first at line {seen[entry.name]})"
+            )
+        seen.setdefault(entry.name, entry.line)
     for version in sorted(dated_versions.keys() - records.keys()):
         entry = dated_versions[version]
         problems.append(

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 
-from scripts import releases
+from scripts import publish_portal, releases
 from support import ROOT, make, project_copy, spec_version
 
 NEWEST = max(releases.released())
@@ -142,6 +142,16 @@ class TestTheReleaseRecord:
         assert releases.main(["releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 2
         assert capsys.readouterr().err.startswith(f"check-releases: {message}")
 
+    def test_a_version_dated_twice_is_reported_with_both_lines(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text("## [1.0.0] - 2026-11-22\n\n## [1.0.0] - 2026-11-23\n", encoding="utf-8")
+        shutil.copy(releases.record_of("1.0.0"), tmp_path / "1.0.0.yaml")
+
+        assert releases.main(["releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 1
+        assert capsys.readouterr().err == "check-releases: CHANGELOG.md:3 dates 1.0.0 again (first at line 1)\n"
+
     def test_unreleased_is_never_a_release_even_dated(self, tmp_path: Path) -> None:
         changelog = tmp_path / "CHANGELOG.md"
         changelog.write_text("## [Unreleased] - 2026-12-01\n\n## [1.0.0]\n\n## [0.9.0] - 2026-11-01\n")
@@ -173,39 +183,40 @@ class TestOnlyGeneratedCodeShips:
 
 
 @pytest.fixture(scope="module")
-def published(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
-    """A copy with reopenCase renamed under a new major, regenerated and published by one make run."""
+def renamed(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy with reopenCase renamed under a new major, and the portal (outside it) to publish to."""
     clone = tmp_path_factory.mktemp("renamed") / "clone"
     shutil.copytree(prepared, clone, symlinks=True)
     rename_reopen_case(clone)
     set_version(clone, MAJOR_BUMP)
-    portal = tmp_path_factory.mktemp("portal") / "portal"
-    result = make(clone, "generate", "publish", f"PORTAL_DIR={portal}", timeout=480)
-    return clone, portal, result.stdout + result.stderr if result.returncode else ""
+    return clone, tmp_path_factory.mktemp("portal") / "portal"
 
 
 class TestTheMakefileAndThePortal:
     def test_a_renamed_operation_is_regenerated_packaged_and_published_in_one_make_run(
-        self, published: tuple[Path, Path, str]
+        self, renamed: tuple[Path, Path]
     ) -> None:
-        clone, portal, failure = published
+        clone, portal = renamed
 
-        assert not failure
+        # The old Makefile stopped here: "No rule to make target '.../reopen_case.py', needed by 'dist/package/.built'".
+        result = make(clone, "generate", "publish", f"PORTAL_DIR={portal}", timeout=480)
+
+        assert result.returncode == 0, result.stderr
         (wheel,) = (portal / MAJOR_BUMP).glob("*.whl")
         modules = zipfile.ZipFile(wheel).namelist()
         assert "onlyoffice_crm_client/api/cases/restart_case.py" in modules
         assert "onlyoffice_crm_client/api/cases/reopen_case.py" not in modules
         assert not (clone / "generated/onlyoffice_crm_client/api/cases/reopen_case.py").exists()
 
-    def test_a_relative_portal_inside_the_work_tree_is_refused(self, published: tuple[Path, Path, str]) -> None:
-        clone, _, failure = published
-        assert not failure
+    def test_a_relative_portal_inside_the_work_tree_is_refused_and_not_created(
+        self, built_dist: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # What `make publish PORTAL_DIR=portal-of-a-test` passes, run where make runs it: the work tree.
+        monkeypatch.chdir(ROOT)
+        portal = Path("portal-of-a-test")
 
-        result = make(clone, "publish", "PORTAL_DIR=portal")
-
-        assert result.returncode != 0
-        assert f"publish: cannot publish there: portal is inside the project's work tree {clone.resolve()}" in (
-            result.stderr
-        )
-        assert "publish to a folder outside the project" in result.stderr
-        assert not (clone / "portal").exists()
+        assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 3
+        error = capsys.readouterr().err
+        assert f"publish: cannot publish there: {portal} is inside the project's work tree {ROOT}" in error
+        assert "publish to a folder outside the project (an absolute PORTAL_DIR)" in error
+        assert not (ROOT / portal).exists()
