@@ -1,13 +1,14 @@
 """The release process keeps its guarantees: each way round them a maintainer or a release job could take is refused.
 
-Every scenario runs make in a copy of the project, as in a fresh clone (the
+Each scenario runs make in a copy of the project, as in a fresh clone (the
 installed tools shared): a breaking change with a minor bump, a changed spec
 under a released version, a dated but unrecorded version, a hand-edited
-generated/ before `make package`, a renamed operation through `make publish`,
-and a portal inside the work tree. Each refusal's message is checked, and that
-it changed nothing. The copy whose spec passed validate and lint is prepared
-once per module; each test works on its own copy of it (refusals that change
-nothing share one).
+generated/ before `make package`, a renamed operation through
+`make generate publish`; a relative portal inside the work tree is tried on
+the tool where make runs it. Each refusal's message is checked, and that it
+changed nothing. The copy whose spec passed validate and lint is prepared
+once per module; each test works on its own copy of it (the refusals of one
+edit share one).
 """
 
 from __future__ import annotations
@@ -182,21 +183,13 @@ class TestOnlyGeneratedCodeShips:
         assert "Edited by hand" in model.read_text(encoding="utf-8")  # refused, not silently regenerated
 
 
-@pytest.fixture(scope="module")
-def renamed(prepared: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """A copy with reopenCase renamed under a new major, and the portal (outside it) to publish to."""
-    clone = tmp_path_factory.mktemp("renamed") / "clone"
-    shutil.copytree(prepared, clone, symlinks=True)
-    rename_reopen_case(clone)
-    set_version(clone, MAJOR_BUMP)
-    return clone, tmp_path_factory.mktemp("portal") / "portal"
-
-
 class TestTheMakefileAndThePortal:
     def test_a_renamed_operation_is_regenerated_packaged_and_published_in_one_make_run(
-        self, renamed: tuple[Path, Path]
+        self, clone: Path, tmp_path: Path
     ) -> None:
-        clone, portal = renamed
+        rename_reopen_case(clone)
+        set_version(clone, MAJOR_BUMP)
+        portal = tmp_path / "portal"
 
         # The old Makefile stopped here: "No rule to make target '.../reopen_case.py', needed by 'dist/package/.built'".
         result = make(clone, "generate", "publish", f"PORTAL_DIR={portal}", timeout=480)
