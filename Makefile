@@ -41,16 +41,17 @@ SPEC_PASSED := $(VALIDATED) $(LINTED)
 
 # The spec library every tool reads the spec through.
 SPEC_LIB := scripts/__init__.py scripts/spec.py
-# What the client is generated from: a change to any of these regenerates it
-# (requirements.lock pins the generator and ruff).
+# What the client is generated from (requirements.lock pins the generator and ruff). Only
+# source files: no rule names a file in generated/, whose names change with the operations.
 GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) \
   $(shell find handwritten -name '*.py' 2>/dev/null) scripts/generate_client.py requirements.lock
-CLIENT := generated/pyproject.toml
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html
 PACKAGE_DIR := $(DIST)/package
 PACKAGE := $(PACKAGE_DIR)/.built
-PACKAGE_INPUTS := $(CLIENT) $(shell find generated -type f -not -path '*/__pycache__/*' -not -path '*/.*cache/*' 2>/dev/null) scripts/build_package.py
+# The wheel is built from generated/ only after `release-check` proved, by content, that
+# generated/ is what these inputs give: so the inputs decide the wheel's bytes.
+PACKAGE_INPUTS := $(GENERATOR_INPUTS) scripts/build_package.py
 
 # Everything the tools leave in the work tree; `make clean` removes it all (and
 # only it), so that a clone is as fresh as `git clone` made it.
@@ -58,9 +59,12 @@ CLEANED := $(VENV) node_modules $(DIST) .stamps .pytest_cache .mypy_cache .ruff_
   .schemathesis test-artifacts generated.old
 
 .PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish \
-  publish-package breaking release-spec test mock bench clean lock
+  publish-package breaking check-releases release-check release-spec test mock bench clean lock
 
-all: setup validate lint generate bundle docs package ## The main job: set up, validate and lint the spec, build the client and its wheel, bundle and docs
+# In two steps, so that under -j nothing packages (or checks) generated/ while it is regenerated.
+all: ## The main job: set up, validate and lint the spec, build the client, bundle and docs, then the wheel (after release-check)
+	@$(MAKE) --no-print-directory setup validate lint generate bundle docs
+	@$(MAKE) --no-print-directory package
 
 help: ## List the targets and how the project fits together
 	@echo "Targets:"
@@ -72,7 +76,9 @@ help: ## List the targets and how the project fits together
 	@echo "    .stamps/ --generate (scripts.generate_client, templates/)--> generated/ --package--> dist/package/"
 	@echo "    .stamps/ --bundle (scripts.bundle_spec)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
 	@echo "    dist/ --publish (scripts.publish_portal)--> PORTAL_DIR/<version>/"
-	@echo "    releases/<version>.yaml <--release-spec--  and  --breaking (scripts.check_breaking)--> verdict"
+	@echo "  released = dated in CHANGELOG.md = recorded in releases/<version>.yaml (release-spec; check-releases)"
+	@echo "    releases/ --breaking (scripts.check_breaking)--> verdict; release-check (gate, record, generated/"
+	@echo "    by content) runs before package, publish and publish-package"
 	@echo "  scripts/spec.py is the spec library every tool imports; tests/ is grouped by what it proves:"
 	@echo "  tests/spec, tests/client, tests/contract (Prism over HTTP), tests/release (bundle, portal, package, gate)."
 
@@ -109,12 +115,11 @@ $(LINTED): $(SPEC) redocly.yaml scripts/redocly.py | $(TOOLS)
 	@$(BIN)/python -m scripts.redocly lint $(SPEC)
 	@touch $@
 
-generate: $(CLIENT) ## Regenerate the Python client in generated/ (only when its inputs changed)
-
-$(CLIENT): $(GENERATOR_INPUTS) | $(PY_STAMP)
+# Always run, compared by content (never by file times): generated/ is replaced only when it differs.
+generate: $(SPEC_PASSED) | $(PY_STAMP) ## Regenerate the Python client in generated/ (replaced when it differs by content, a hand edit included)
 	@$(BIN)/python -m scripts.generate_client
 
-check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generated/ is not what the spec and config produce
+check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generated/ is not what its inputs generate (by content)
 	@$(BIN)/python -m scripts.check_generated
 
 bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
@@ -127,25 +132,32 @@ docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, rend
 $(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(TOOLS)
 	@$(BIN)/python -m scripts.build_docs --spec $(DIST)/openapi.yaml --out $@
 
-package: $(PACKAGE) ## Build the client's wheel and sdist in dist/package/: version from the spec, reproducible, twine-checked
+package: $(PACKAGE) ## Build the client's wheel and sdist in dist/package/ (after release-check): version from the spec, reproducible, twine-checked
 
-$(PACKAGE): $(PACKAGE_INPUTS) | $(PY_STAMP)
+# release-check is order-only: it runs first, every time, but does not by itself rebuild the wheel.
+$(PACKAGE): $(PACKAGE_INPUTS) | release-check $(PY_STAMP)
 	@$(BIN)/python -m scripts.build_package --out $(PACKAGE_DIR)
 	@touch $@
 
-publish: $(BUNDLES) $(DOCS) $(PACKAGE) ## Publish dist/ as an immutable portal version: make publish PORTAL_DIR=... [DRY_RUN=1]
+publish: release-check $(BUNDLES) $(DOCS) $(PACKAGE) ## Publish dist/ as an immutable portal version (after release-check): make publish PORTAL_DIR=... [DRY_RUN=1]
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
 	@$(BIN)/python -m scripts.publish_portal --portal "$(PORTAL_DIR)" --dist $(DIST) $(if $(filter-out 0,$(DRY_RUN)),--dry-run)
 
-publish-package: $(PACKAGE) ## Upload dist/package/ with twine: make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
+publish-package: release-check $(PACKAGE) ## Upload dist/package/ with twine (after release-check): make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
 	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
 	@$(BIN)/python -m scripts.publish_package --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
 
-breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
+breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (default: the newest release) unless the major was raised, or on a changed release
 	@$(BIN)/python -m scripts.check_breaking $(if $(BASE),--base "$(BASE)")
 
-release-spec: breaking ## Record the spec as released: releases/<info.version>.yaml (refuses to change an existing one)
-	@$(BIN)/python -m scripts.release_spec --spec $(SPEC) --releases $(RELEASES)
+check-releases: | $(PY_STAMP) ## Fail when CHANGELOG.md's dated versions and releases/<version>.yaml disagree
+	@$(BIN)/python -m scripts.releases --changelog CHANGELOG.md --releases $(RELEASES)
+
+release-check: check-releases breaking check-generated ## What a release job runs first (and package/publish do): the gate, the release record, generated/ by content
+	@echo "release-check: passed: the breaking-change gate, the release record and generated/ (by content)"
+
+release-spec: breaking ## In the release commit, once CHANGELOG.md dates info.version: record releases/<info.version>.yaml (never changes one)
+	@$(BIN)/python -m scripts.release_spec --spec $(SPEC) --releases $(RELEASES) --changelog CHANGELOG.md
 
 check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) scripts/, tests/ and handwritten/
 	@$(BIN)/ruff check --quiet scripts tests handwritten
@@ -153,7 +165,7 @@ check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) s
 	@$(BIN)/mypy --no-error-summary
 	@echo "check-code: scripts/, tests/ and handwritten/ pass ruff and mypy --strict"
 
-test: check-generated check-code breaking | $(TOOLS) ## Run the whole test suite (and check generated/, our own code and the breaking-change gate)
+test: release-check check-code | $(TOOLS) ## Run the whole test suite (after release-check and check-code)
 	@$(BIN)/python -m pytest
 
 mock: | $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it

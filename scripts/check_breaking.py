@@ -12,17 +12,22 @@ Two layers judge a change, as a user meets it:
   class, attribute or enum member), which breaks `import` and calls even
   when the wire is unchanged.
 
-The base is the newest released spec kept in releases/<version>.yaml (see
-`make release-spec`), so the gate works in a clone without tags; BASE=<git
-ref> compares with openapi.yaml at that ref instead. The gate lists each
-breaking change once, with where a client meets it, and fails unless the
-major version of info.version was raised. Non-breaking changes are listed
-and pass. When info.version changed, CHANGELOG.md must have an entry for it.
+The base is the newest release: a version is released once its CHANGELOG.md
+entry is dated, and its spec is recorded byte for byte in
+releases/<version>.yaml (scripts.releases checks that the two agree), so
+the gate works in a clone without tags. When info.version is itself
+released, openapi.yaml must be its record, byte for byte (nothing to
+compare); any other byte fails: raise the version. BASE=<git ref> compares
+with openapi.yaml at that ref instead. The gate lists each breaking change
+once, with where a client meets it, and fails unless the major version of
+info.version was raised. Non-breaking changes are listed and pass. When
+info.version changed, CHANGELOG.md must describe it (its own entry, or
+text under `## [Unreleased]`).
 
 Usage: python -m scripts.check_breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
-Exit status: 0 passes, 1 breaking changes without a major bump or a missing
-changelog entry, 2 bad input (no release to compare with, unknown ref,
-unreadable spec, differ or generator failed).
+Exit status: 0 passes, 1 breaking changes without a major bump, a released
+version changed, or a missing changelog entry; 2 bad input (no release to
+compare with, unknown ref, unreadable spec, differ or generator failed).
 """
 
 from __future__ import annotations
@@ -43,13 +48,15 @@ import griffe
 import yaml
 from packaging.version import Version
 
+from . import releases
 from .generate_client import GenerationFailed, generate_into
 from .spec import load_spec
-from .versions import major, parse_release
+from .versions import major, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 API_DIFF = ROOT / "scripts" / "api_diff.mjs"
 RELEASES = ROOT / "releases"
+CHANGELOG = ROOT / "CHANGELOG.md"
 PACKAGE = "onlyoffice_crm_client"
 LOWER_BOUNDS = {"minimum", "exclusiveMinimum", "minLength", "minItems"}
 UPPER_BOUNDS = {"maximum", "exclusiveMaximum", "maxLength", "maxItems"}
@@ -413,8 +420,11 @@ def _major(version: str) -> int:
 
 
 def changelog_has(changelog: Path, version: str) -> bool:
-    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
-    return re.search(rf"^## \[{re.escape(version)}\]", text, re.MULTILINE) is not None
+    """Whether CHANGELOG.md describes this version: its own entry, or (while unreleased) `## [Unreleased]` with text."""
+    if releases.entry_for(changelog, version):
+        return True
+    pending = releases.unreleased(changelog)
+    return pending is not None and bool(pending.text)
 
 
 def gate(
@@ -434,7 +444,10 @@ def gate(
         lines.append(f"FAIL: {len(breaking)} breaking change(s) and the major version was not raised ({bump})")
         passed = False
     if new_version != old_version and not changelog_has(changelog, new_version):
-        lines.append(f"FAIL: info.version is now {new_version} but {changelog.name} has no '## [{new_version}]' entry")
+        lines.append(
+            f"FAIL: info.version is now {new_version} but {changelog.name} does not describe it:"
+            f" add the change under '## [Unreleased]' (or '## [{new_version}]')"
+        )
         passed = False
     if passed:
         lines.append(
@@ -444,29 +457,73 @@ def gate(
     return passed, lines
 
 
-def released_specs(releases: Path = RELEASES) -> list[tuple[Version, Path]]:
-    """releases/<version>.yaml files with their versions, oldest first (by number: 1.10.0 after 1.2.0)."""
-    found = [(parse_release(path.stem), path) for path in releases.glob("*.yaml")]
-    return sorted((version, path) for version, path in found if version is not None)
+def released_specs(changelog: Path = CHANGELOG, records: Path = RELEASES) -> list[tuple[Version, Path]]:
+    """The released versions (dated in CHANGELOG.md) with their records, oldest first (1.10.0 after 1.2.0)."""
+    return sorted((version, releases.record_of(version, records)) for version in releases.released(changelog))
 
 
-def default_base(spec: dict[str, Any], releases: Path = RELEASES) -> Path:
-    """The release to compare with: the newest one up to info.version.
+class ReleaseChanged(Exception):
+    """info.version is released, and openapi.yaml is no longer its recorded spec."""
 
-    At a release itself (the spec is the copy just recorded), the release
-    before it, so that a release is checked against the previous one.
+
+def spec_version(spec_path: Path) -> tuple[str, Version]:
+    version = str(load_spec(spec_path).get("info", {}).get("version"))
+    current = parse(version)
+    if current is None:
+        raise InputError(f"info.version {version!r} is not MAJOR.MINOR.PATCH[-pre]")
+    return version, current
+
+
+def is_its_release(spec_path: Path, changelog: Path = CHANGELOG, records: Path = RELEASES) -> bool:
+    """Whether the spec is the recorded release of its own info.version, byte for byte.
+
+    A released info.version (dated in CHANGELOG.md, recorded) with any other byte raises
+    ReleaseChanged: a release never changes, whatever the gate compares with.
     """
-    current = parse_release(str(spec.get("info", {}).get("version")))
-    candidates = [(v, path) for v, path in released_specs(releases) if current is None or v <= current]
-    if not candidates:
-        raise InputError(
-            f"no released spec in {releases.name}/ up to info.version {spec.get('info', {}).get('version')}:"
-            " record one with `make release-spec`, or give BASE=<git ref>"
+    version, current = spec_version(spec_path)
+    dated = releases.released(changelog)
+    record = releases.record_of(version, records)
+    if current not in dated or not record.is_file():
+        return False
+    if record.read_bytes() == spec_path.read_bytes():
+        return True
+    raise ReleaseChanged(
+        f"{version} is released ({changelog.name} dates it {dated[current].date}) and {spec_path.name} is no"
+        f" longer {records.name}/{record.name}: a release never changes. Raise info.version for this change"
+        f" (and describe it under '## [Unreleased]' in {changelog.name}), or undo it"
+    )
+
+
+def default_base(spec_path: Path, changelog: Path = CHANGELOG, records: Path = RELEASES) -> Path | None:
+    """The release to compare with: the newest released version; None when the spec is that release, byte for byte.
+
+    A version is released once its CHANGELOG.md entry is dated (scripts.releases). At a released
+    info.version, the spec must be its record: there is nothing to compare, and any other byte is
+    refused (is_its_release). A version dated but not yet recorded is the release being made
+    (`make release-spec`): it is compared with the release before it, like any newer version.
+    """
+    if is_its_release(spec_path, changelog, records):
+        return None
+    version, current = spec_version(spec_path)
+    dated = releases.released(changelog)
+    older = [released for released in dated if released < current]
+    newest = max(dated, default=None)
+    if newest is not None and newest > current and current not in dated:
+        raise ReleaseChanged(
+            f"info.version {version} is older than the newest release {newest}: raise it above {newest}"
         )
-    newest_version, newest = candidates[-1]
-    if len(candidates) > 1 and newest_version == current and load_spec(newest) == spec:
-        return candidates[-2][1]
-    return newest
+    if not older:
+        raise InputError(
+            f"no version before {version} is released ({changelog.name} dates no earlier one): nothing to compare with;"
+            " give BASE=<git ref>"
+        )
+    base = releases.record_of(max(older), records)
+    if not base.is_file():
+        raise InputError(
+            f"{max(older)} is released ({changelog.name} dates it) but {records.name}/{base.name} is missing:"
+            " record it (`make check-releases` says how)"
+        )
+    return base
 
 
 def spec_at(ref: str, spec: Path) -> dict[str, Any]:
@@ -480,27 +537,39 @@ def spec_at(ref: str, spec: Path) -> dict[str, Any]:
     return loaded
 
 
+def shown(path: Path) -> Path:
+    return path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base", help="git ref to compare against (default: the newest release in releases/)")
+    parser.add_argument("--base", help="git ref to compare against (default: the newest release)")
     parser.add_argument("--base-spec", type=Path, help="compare against this file instead")
     parser.add_argument(
         "--spec", type=Path, default=ROOT / "openapi.yaml", help="the spec to check (default: openapi.yaml)"
     )
     parser.add_argument("--releases", type=Path, default=RELEASES, help="folder of released specs (default: releases/)")
-    parser.add_argument("--changelog", type=Path, default=ROOT / "CHANGELOG.md")
+    parser.add_argument("--changelog", type=Path, default=CHANGELOG)
     args = parser.parse_args(argv[1:])
     try:
         after = load_spec(args.spec)
         if args.base:
+            is_its_release(args.spec, args.changelog, args.releases)  # a released version never changes, whatever BASE
             print(f"breaking: base is openapi.yaml at {args.base}")
             before = spec_at(args.base, args.spec)
         else:
-            base_spec = args.base_spec or default_base(after, args.releases)
-            shown = base_spec.resolve().relative_to(ROOT) if base_spec.resolve().is_relative_to(ROOT) else base_spec
-            print(f"breaking: base is {shown}")
+            base_spec = args.base_spec or default_base(args.spec, args.changelog, args.releases)
+            if base_spec is None:
+                version = after["info"]["version"]
+                record = shown(releases.record_of(version, args.releases))
+                print(f"breaking: OK: {args.spec.name} is the release {version} ({record}), byte for byte")
+                return 0
+            print(f"breaking: base is {shown(base_spec)}")
             before = load_spec(base_spec)
         passed, report = gate(before, after, args.changelog)
+    except ReleaseChanged as error:
+        print(f"breaking: FAIL: {error}", file=sys.stderr)
+        return 1
     except (InputError, OSError, yaml.YAMLError, ValueError, KeyError) as error:
         print(f"breaking: {error}", file=sys.stderr)
         return 2

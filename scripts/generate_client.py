@@ -9,18 +9,27 @@ The package's hand-written modules (handwritten/onlyoffice_crm_client/*.py)
 are placed into the fresh folder before the swap, so generated/ is always
 exactly what the inputs give and `make check-generated` covers them too.
 
+The fresh folder is compared with generated/ by content, never by file
+times: when they are the same, generated/ is left as it is (its files keep
+their times, so nothing downstream rebuilds); when they differ in any byte,
+a hand edit included, the fresh folder replaces it. So `make generate`
+always regenerates, and "nothing to do" never hides a drift.
+
 Usage: python -m scripts.generate_client [--output DIR]
-Exit status: 0 when generated/ was replaced, 1 when generation failed.
+Exit status: 0 when generated/ is what the inputs give (replaced, or already
+so), 1 when generation failed.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,6 +39,8 @@ TEMPLATES = ROOT / "templates"
 HANDWRITTEN = ROOT / "handwritten"
 PACKAGE = "onlyoffice_crm_client"
 OUTPUT = ROOT / "generated"
+# Written into generated/ by tools, not by the generator: never compared.
+IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}
 
 
 class GenerationFailed(Exception):
@@ -69,6 +80,33 @@ def place_handwritten(package: Path) -> None:
         shutil.copyfile(module, destination)
 
 
+def files_under(folder: Path) -> set[Path]:
+    """Relative paths of the files under a folder, caches left out."""
+    return {
+        path.relative_to(folder)
+        for path in folder.rglob("*")
+        if path.is_file() and not IGNORED_PARTS & set(path.relative_to(folder).parts)
+    }
+
+
+def differences(expected: Path, actual: Path) -> Iterator[str]:
+    """Lines describing how `actual` differs from `expected`, by content: missing and extra files, a unified diff."""
+    expected_files, actual_files = files_under(expected), files_under(actual)
+    for missing in sorted(expected_files - actual_files):
+        yield f"missing: {actual.name}/{missing}"
+    for extra in sorted(actual_files - expected_files):
+        yield f"not generated (extra): {actual.name}/{extra}"
+    for common in sorted(expected_files & actual_files):
+        want = (expected / common).read_text(encoding="utf-8").splitlines(keepends=True)
+        have = (actual / common).read_text(encoding="utf-8").splitlines(keepends=True)
+        if want != have:
+            name = f"{actual.name}/{common}"
+            yield from (
+                line.rstrip("\n")
+                for line in difflib.unified_diff(have, want, f"{name} (committed)", f"{name} (from spec)")
+            )
+
+
 def replace_dir(new: Path, old: Path) -> None:
     """Put `new` where `old` is, by renames, so `old` is never half-written."""
     retired = old.with_name(old.name + ".old")
@@ -90,6 +128,9 @@ def main(argv: list[str]) -> int:
         except GenerationFailed as error:
             print(f"generate: openapi-python-client failed; {output} is unchanged.\n{error}", file=sys.stderr)
             return 1
+        if output.is_dir() and next(differences(fresh, output), None) is None:
+            print(f"generate: {output} already is what the inputs generate (compared by content); left as it was")
+            return 0
         replace_dir(fresh, output)
     print(f"generate: {output} regenerated from {SPEC.name}")
     return 0

@@ -26,7 +26,7 @@ Usage: python -m scripts.publish_portal --portal DIR [--dist DIR] [--dry-run] [-
        (`make publish DRY_RUN=1` passes --dry-run)
 Exit status: 0 published, repaired, or nothing to do; 1 refused (the version is published
 with other bytes); 2 bad input (missing dist files, a version that is not X.Y.Z);
-3 cannot publish there (a file, under a file, read-only, inside the build output);
+3 cannot publish there (a file, under a file, read-only, inside the build output or the work tree);
 4 another publish held the lock too long.
 """
 
@@ -431,6 +431,11 @@ def check_target(portal: Path, dist: Path) -> None:
                 f"{portal} is inside (or holds) the build output {output}: the next build would overwrite the "
                 "portal; publish to a folder outside the project"
             )
+    if resolved.is_relative_to(ROOT):  # e.g. PORTAL_DIR=portal, relative to the work tree
+        raise CannotPublishThere(
+            f"{portal} is inside the project's work tree {ROOT}: `make clean` would not remove it and git would"
+            " show it; publish to a folder outside the project (an absolute PORTAL_DIR)"
+        )
     for path in (resolved, *resolved.parents):
         if path.exists() and not path.is_dir():
             what = "is a file, not a folder" if path == resolved else f"is under {path}, which is a file"

@@ -1,42 +1,54 @@
 """Record openapi.yaml as released: an exact copy in releases/<info.version>.yaml.
 
-The breaking-change gate compares with the newest of these copies, so it
-has a base in any clone, tags or not. A release is immutable: recording the
-same version again with the same bytes does nothing; with different bytes
-it is refused (raise info.version instead).
+Run in the release commit, once CHANGELOG.md dates the version (a version
+is released when its entry is dated: scripts.releases); an undated version
+is refused, so no record exists without its dated entry. The breaking-change
+gate compares with the newest of these copies, so it has a base in any
+clone, tags or not. A release is immutable: recording the same version
+again with the same bytes does nothing; with different bytes it is refused
+(raise info.version instead).
 
-Usage: python -m scripts.release_spec [--spec openapi.yaml] [--releases releases]
+Usage: python -m scripts.release_spec [--spec openapi.yaml] [--releases releases] [--changelog CHANGELOG.md]
 Exit status: 0 recorded (or already recorded, identical), 1 refused (that
-version is recorded with other content), 2 bad input (unreadable spec, no
-x.y.z info.version).
+version is recorded with other content, or not dated in CHANGELOG.md), 2 bad
+input (unreadable spec or changelog, no x.y.z info.version).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
+from packaging.version import Version
 
+from . import releases
 from .spec import load_spec
 from .versions import parse_release
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def record(spec: Path, releases: Path) -> tuple[int, str]:
+def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> tuple[int, str]:
     """Copy the spec to releases/<version>.yaml unless that version holds something else; exit status and message."""
     version = str(load_spec(spec).get("info", {}).get("version"))
     if parse_release(version) is None:
         return 2, f"release-spec: info.version {version!r} is not MAJOR.MINOR.PATCH"
-    target = releases / f"{version}.yaml"
+    if Version(version) not in releases.released(changelog):
+        return 1, (
+            f"release-spec: {changelog.name} does not date {version}: a version is released once its entry is dated;"
+            f" in the release commit, rename '## [Unreleased]' to '## [{version}] - {date.today().isoformat()}'"
+            " (and start a new empty '## [Unreleased]'), then run `make release-spec` again"
+        )
+    target = releases.record_of(version, folder)
     content = spec.read_bytes()
     if target.exists():
         if target.read_bytes() == content:
             return 0, f"release-spec: {target} already records this spec; nothing to do"
         return 1, f"release-spec: {target} exists with other content: a release is immutable, raise info.version"
-    releases.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     scratch = target.with_suffix(".yaml.tmp")
     scratch.write_bytes(content)
     scratch.replace(target)  # a rename: never a half-written release
@@ -47,9 +59,12 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
     parser.add_argument("--releases", type=Path, default=ROOT / "releases")
+    parser.add_argument("--changelog", type=Path, default=releases.CHANGELOG)
     args = parser.parse_args(argv[1:])
     try:
-        status, message = record(args.spec, args.releases)
+        status, message = record(args.spec, args.releases, args.changelog)
+    except releases.BadChangelog as error:
+        status, message = 2, f"release-spec: {error}"
     except (OSError, yaml.YAMLError, ValueError) as error:
         status, message = 2, f"release-spec: cannot read {args.spec}: {error}"
     print(message, file=sys.stdout if status == 0 else sys.stderr)

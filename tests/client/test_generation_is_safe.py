@@ -1,4 +1,4 @@
-"""`make generate` runs only on a spec that passed validate and lint, is atomic and incremental; drift is caught.
+"""`make generate` runs only on a spec that passed validate and lint, is atomic, compares by content; drift is caught.
 
 Each test works in a temporary copy of the project (sharing its installed
 tools), so the real generated/ is never touched.
@@ -67,13 +67,28 @@ def test_a_duplicated_operation_id_fails_any_parallel_make_and_leaves_generated_
     assert not (project / ".stamps" / "validated").exists()
 
 
-def test_generate_with_nothing_changed_does_nothing(project: Path) -> None:
-    make(project, "generate")
+def test_generate_with_nothing_changed_compares_by_content_and_leaves_generated_untouched(project: Path) -> None:
+    client = project / "generated/onlyoffice_crm_client/client.py"
+    before = fingerprint(project / "generated"), client.stat().st_mtime_ns
 
     again = make(project, "generate")
 
-    assert again.returncode == 0
-    assert "Nothing to be done for 'generate'" in again.stdout
+    assert again.returncode == 0, again.stderr
+    assert "already is what the inputs generate (compared by content); left as it was" in again.stdout
+    assert (fingerprint(project / "generated"), client.stat().st_mtime_ns) == before
+
+
+def test_generate_after_a_hand_edit_regenerates_instead_of_saying_nothing_to_do(project: Path) -> None:
+    make(project, "generate")  # up to date by file times from here on: only the content says otherwise
+    client = project / "generated/onlyoffice_crm_client/client.py"
+    pristine = client.read_text(encoding="utf-8")
+    client.write_text(pristine + "# edited by hand\n", encoding="utf-8")
+
+    result = make(project, "generate")
+
+    assert result.returncode == 0, result.stderr
+    assert "regenerated from openapi.yaml" in result.stdout
+    assert client.read_text(encoding="utf-8") == pristine
 
 
 def test_generate_after_a_spec_change_rewrites_the_client(project: Path) -> None:

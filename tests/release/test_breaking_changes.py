@@ -19,13 +19,14 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts import check_breaking, release_spec
+from scripts import check_breaking, release_spec, releases
 from scripts.check_breaking import classify, gate
-from scripts.spec import load_spec, operation
-from support import ROOT, make, project_copy
+from scripts.spec import operation
+from support import ROOT, make, project_copy, run
 
 Edit = Callable[[dict[str, Any]], object]
 REOPEN = "/api/2.0/crm/case/{caseid}/reopen"
+RELEASE_2_0_0 = "b2e8505bcb921f0e505afbe853833a100d407193"
 
 
 def schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -282,7 +283,25 @@ class TestVersionsAndChangelog:
         passed, report = gate(pristine_spec, head, changelog, python_api=False)
 
         assert not passed
-        assert report[-1] == "FAIL: info.version is now 1.1.0 but CHANGELOG.md has no '## [1.1.0]' entry"
+        assert report[-1] == (
+            "FAIL: info.version is now 1.1.0 but CHANGELOG.md does not describe it:"
+            " add the change under '## [Unreleased]' (or '## [1.1.0]')"
+        )
+
+    @pytest.mark.parametrize(
+        ("unreleased", "passes"), [("### Cases\n- **Changed:** a field goes.\n", True), ("", False)]
+    )
+    def test_a_new_major_version_may_be_described_under_unreleased_but_not_by_an_empty_section(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, unreleased: str, passes: bool
+    ) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text(f"# Changelog\n\n## [Unreleased]\n\n{unreleased}\n## [1.0.0] - 2026-11-22\n")
+        head = edited(pristine_spec, RULES["a removed request property"][0], version="3.0.0")
+
+        passed, report = gate(edited(pristine_spec, version="1.0.0"), head, changelog, python_api=False)
+
+        assert passed is passes, report
+        assert any("request property `isNotify` removed" in line for line in breaking_lines(report))
 
     def test_the_projects_changelog_has_the_current_version(self, pristine_spec: dict[str, Any]) -> None:
         assert check_breaking.changelog_has(ROOT / "CHANGELOG.md", pristine_spec["info"]["version"])
@@ -294,34 +313,122 @@ def write_release(releases: Path, spec: dict[str, Any]) -> Path:
     return path
 
 
+def dated_changelog(folder: Path, *versions: str, unreleased: str = "") -> Path:
+    """A CHANGELOG.md in `folder` that dates each version (released), with an `[Unreleased]` section."""
+    path = folder / "CHANGELOG.md"
+    dated = "".join(f"## [{version}] - 2026-11-{20 + index:02d}\n\n" for index, version in enumerate(versions))
+    path.write_text(f"# Changelog\n\n## [Unreleased]\n\n{unreleased}\n{dated}", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def releases_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    return folder
+
+
+def base_of(spec: dict[str, Any], changelog: Path, releases_dir: Path) -> Path | None:
+    """The gate's default base for this spec, written to a file as openapi.yaml is."""
+    path = releases_dir.parent / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    return check_breaking.default_base(path, changelog, releases_dir)
+
+
 class TestTheBase:
-    def test_the_released_1_0_0_is_recorded_and_valid(self) -> None:
-        version, released = check_breaking.released_specs()[0]
+    def test_every_release_dated_in_the_changelog_is_recorded_in_releases(self) -> None:
+        recorded = [(str(version), path.name) for version, path in check_breaking.released_specs()]
 
-        assert released.name == "1.0.0.yaml" and str(version) == "1.0.0"
-        assert load_spec(released)["info"]["version"] == "1.0.0"
+        assert recorded[:2] == [("1.0.0", "1.0.0.yaml"), ("2.0.0", "2.0.0.yaml")]
+        assert all(path.is_file() for _, path in check_breaking.released_specs())
+        assert releases.disagreements() == []
 
-    def test_the_default_base_is_the_newest_release_up_to_the_version_by_number(
-        self, pristine_spec: dict[str, Any], tmp_path: Path
+    def test_the_released_2_0_0_is_the_spec_of_its_release_commit_byte_for_byte(self) -> None:
+        # b2e8505: main when 2.0.0 shipped (the second parent of the three "Merge main (... 2.0.0)" merges),
+        # the last commit that changed openapi.yaml before the release; its CHANGELOG dates 2.0.0.
+        at_release = run("git", "show", f"{RELEASE_2_0_0}:openapi.yaml")
+
+        assert at_release.returncode == 0, f"the release commit of 2.0.0 is not in this clone: {at_release.stderr}"
+        assert (ROOT / "releases" / "2.0.0.yaml").read_text(encoding="utf-8") == at_release.stdout
+
+    def test_the_base_is_the_newest_release_by_number(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
     ) -> None:
-        for version in ("1.0.0", "1.2.0", "1.10.0", "2.0.0"):
-            write_release(tmp_path, edited(pristine_spec, version=version))
+        for version in ("1.0.0", "1.2.0", "1.10.0"):
+            write_release(releases_dir, edited(pristine_spec, version=version))
+        changelog = dated_changelog(tmp_path, "1.10.0", "1.2.0", "1.0.0", unreleased="- **Added:** x.\n")
 
-        assert check_breaking.default_base(edited(pristine_spec, version="1.11.0"), tmp_path).name == "1.10.0.yaml"
+        assert base_of(edited(pristine_spec, version="1.11.0"), changelog, releases_dir) == releases_dir / "1.10.0.yaml"
 
-    def test_at_a_release_the_base_is_the_release_before(self, pristine_spec: dict[str, Any], tmp_path: Path) -> None:
-        write_release(tmp_path, edited(pristine_spec, version="1.0.0"))
-        write_release(tmp_path, edited(pristine_spec, version="2.0.0"))
+    def test_at_a_released_version_the_spec_is_its_record_and_there_is_nothing_to_compare(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
+    ) -> None:
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0")
+        write_release(releases_dir, edited(pristine_spec, version="1.0.0"))
+        record = write_release(releases_dir, edited(pristine_spec, version="2.0.0"))
 
-        assert check_breaking.default_base(edited(pristine_spec, version="2.0.0"), tmp_path).name == "1.0.0.yaml"
+        assert base_of(yaml.safe_load(record.read_text()), changelog, releases_dir) is None
+
+    def test_a_changed_spec_under_a_released_version_is_refused_saying_to_raise_it(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
+    ) -> None:
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0")
+        write_release(releases_dir, edited(pristine_spec, version="1.0.0"))
+        write_release(releases_dir, edited(pristine_spec, version="2.0.0"))
         changed = edited(pristine_spec, ADDITIVE_EDITS["a reworded description"], version="2.0.0")
-        assert check_breaking.default_base(changed, tmp_path).name == "2.0.0.yaml"
 
-    def test_with_no_release_recorded_the_gate_refuses_to_pass(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        with pytest.raises(check_breaking.ReleaseChanged, match="a release never changes. Raise info.version"):
+            base_of(changed, changelog, releases_dir)
+
+    def test_a_changed_released_version_is_refused_with_base_given_too(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        assert check_breaking.main(["check_breaking", "--releases", str(tmp_path)]) == 2
-        assert "no released spec in" in capsys.readouterr().err
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0")
+        write_release(releases_dir, edited(pristine_spec, version="2.0.0"))
+        spec = tmp_path / "openapi.yaml"
+        spec.write_text(
+            yaml.safe_dump(edited(pristine_spec, ADDITIVE_EDITS["a reworded description"], version="2.0.0"))
+        )
+        arguments = ["--spec", str(spec), "--changelog", str(changelog), "--releases", str(releases_dir)]
+
+        assert check_breaking.main(["check_breaking", "--base", "HEAD", *arguments]) == 1
+        assert "breaking: FAIL: 2.0.0 is released (CHANGELOG.md dates it 2026-11-20)" in capsys.readouterr().err
+
+    def test_a_version_dated_but_not_yet_recorded_is_the_release_being_made_compared_with_the_one_before(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
+    ) -> None:
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0")
+        write_release(releases_dir, edited(pristine_spec, version="1.0.0"))
+
+        assert base_of(edited(pristine_spec, version="2.0.0"), changelog, releases_dir) == releases_dir / "1.0.0.yaml"
+
+    def test_a_version_older_than_the_newest_release_is_refused(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
+    ) -> None:
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0")
+        for version in ("1.0.0", "2.0.0"):
+            write_release(releases_dir, edited(pristine_spec, version=version))
+
+        with pytest.raises(check_breaking.ReleaseChanged, match="older than the newest release 2.0.0"):
+            base_of(edited(pristine_spec, version="1.1.0"), changelog, releases_dir)
+
+    def test_a_released_version_without_its_record_is_a_clear_error(
+        self, pristine_spec: dict[str, Any], tmp_path: Path, releases_dir: Path
+    ) -> None:
+        changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0", unreleased="- **Added:** x.\n")
+        write_release(releases_dir, edited(pristine_spec, version="1.0.0"))
+
+        with pytest.raises(check_breaking.InputError, match=r"2.0.0 is released .* releases/2.0.0.yaml is missing"):
+            base_of(edited(pristine_spec, version="2.1.0"), changelog, releases_dir)
+
+    def test_with_no_release_dated_the_gate_refuses_to_pass(
+        self, tmp_path: Path, releases_dir: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        changelog = dated_changelog(tmp_path)
+        arguments = ["check_breaking", "--releases", str(releases_dir), "--changelog", str(changelog)]
+
+        assert check_breaking.main(arguments) == 2
+        assert "is released (CHANGELOG.md dates no earlier one): nothing to compare with" in capsys.readouterr().err
 
     def test_an_unknown_base_ref_is_a_clear_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert check_breaking.main(["check_breaking", "--base", "no-such-ref-anywhere"]) == 2
@@ -329,25 +436,55 @@ class TestTheBase:
 
 
 class TestRecordingARelease:
-    def test_a_new_version_is_copied_byte_for_byte(self, pristine_spec: dict[str, Any], tmp_path: Path) -> None:
-        spec = tmp_path / "openapi.yaml"
-        shutil.copy(ROOT / "openapi.yaml", spec)
+    @pytest.fixture
+    def spec(self, tmp_path: Path) -> Path:
+        """openapi.yaml in a folder of its own, at the version the tests date or not."""
+        path = tmp_path / "openapi.yaml"
+        shutil.copy(ROOT / "openapi.yaml", path)
+        return path
 
-        assert release_spec.main(["release_spec", "--spec", str(spec), "--releases", str(tmp_path / "r")]) == 0
-        assert (tmp_path / "r" / f"{pristine_spec['info']['version']}.yaml").read_bytes() == spec.read_bytes()
-        assert release_spec.main(["release_spec", "--spec", str(spec), "--releases", str(tmp_path / "r")]) == 0
+    def record(self, spec: Path, releases_dir: Path, changelog: Path) -> int:
+        arguments = ["--spec", str(spec), "--releases", str(releases_dir), "--changelog", str(changelog)]
+        return release_spec.main(["release_spec", *arguments])
+
+    def test_a_dated_version_is_copied_byte_for_byte_once(
+        self, pristine_spec: dict[str, Any], spec: Path, tmp_path: Path, releases_dir: Path
+    ) -> None:
+        changelog = dated_changelog(tmp_path, pristine_spec["info"]["version"])
+
+        assert self.record(spec, releases_dir, changelog) == 0
+        assert (releases_dir / f"{pristine_spec['info']['version']}.yaml").read_bytes() == spec.read_bytes()
+        assert self.record(spec, releases_dir, changelog) == 0
+
+    def test_an_undated_version_is_refused_saying_to_date_it_first(
+        self,
+        pristine_spec: dict[str, Any],
+        spec: Path,
+        tmp_path: Path,
+        releases_dir: Path,
+        capsys: pytest.CaptureFixture[str],
+    ) -> None:
+        version = pristine_spec["info"]["version"]
+
+        assert self.record(spec, releases_dir, dated_changelog(tmp_path, unreleased="- **Added:** x.\n")) == 1
+        assert f"CHANGELOG.md does not date {version}: a version is released once its entry is dated" in (
+            capsys.readouterr().err
+        )
+        assert not list(releases_dir.iterdir())
 
     def test_a_recorded_version_with_other_content_is_refused_and_kept(
-        self, pristine_spec: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        self,
+        pristine_spec: dict[str, Any],
+        spec: Path,
+        tmp_path: Path,
+        releases_dir: Path,
+        capsys: pytest.CaptureFixture[str],
     ) -> None:
-        spec = tmp_path / "openapi.yaml"
-        spec.write_text((ROOT / "openapi.yaml").read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
-        releases = tmp_path / "r"
-        releases.mkdir()
-        recorded = releases / f"{pristine_spec['info']['version']}.yaml"
+        spec.write_text(spec.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        recorded = releases_dir / f"{pristine_spec['info']['version']}.yaml"
         shutil.copy(ROOT / "openapi.yaml", recorded)
 
-        assert release_spec.main(["release_spec", "--spec", str(spec), "--releases", str(releases)]) == 1
+        assert self.record(spec, releases_dir, dated_changelog(tmp_path, pristine_spec["info"]["version"])) == 1
         assert "exists with other content" in capsys.readouterr().err
         assert recorded.read_bytes() == (ROOT / "openapi.yaml").read_bytes()
 
@@ -367,28 +504,16 @@ def fresh_clone(tmp_path: Path) -> Path:
 
 
 class TestAFreshCloneWithoutTags:
-    def test_make_breaking_compares_with_the_last_release_and_passes_on_the_unchanged_spec(
+    def test_make_breaking_has_the_newest_release_as_its_base_and_passes_on_the_unchanged_spec(
         self, fresh_clone: Path
     ) -> None:
         result = make(fresh_clone, "breaking")
 
         assert result.returncode == 0, result.stderr
-        assert "breaking: base is releases/" in result.stdout
-        assert "breaking: OK: " in result.stdout
-
-    def test_make_breaking_fails_on_a_removed_response_property(self, fresh_clone: Path) -> None:
-        # the spec as it is now is the release (with a raised major, HEAD may already differ from the last one)
-        recorded = make(fresh_clone, "release-spec")
-        assert recorded.returncode == 0, recorded.stderr
-        spec_path = fresh_clone / "openapi.yaml"
-        spec = yaml.safe_load(spec_path.read_text(encoding="utf-8"))
-        RULES["a removed response property"][0](spec)
-        for example in spec["components"]["examples"].values():  # so that the spec still passes lint
-            example["value"]["response"].pop("canEdit")
-        spec_path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-        result = make(fresh_clone, "breaking")
-
-        assert result.returncode != 0
-        assert "response property `canEdit` removed" in result.stderr
-        assert "major version was not raised" in result.stderr
+        newest = str(check_breaking.released_specs()[-1][0])
+        assert f"breaking: base is releases/{newest}.yaml" in result.stdout or (
+            f"is the release {newest} (releases/{newest}.yaml), byte for byte" in result.stdout
+        )
+        assert "breaking: OK" in result.stdout
+        older = [f"releases/{version}.yaml" for version, _ in check_breaking.released_specs()[:-1]]
+        assert not [name for name in older if name in result.stdout], "compared with an older release"
