@@ -315,6 +315,7 @@ class Seen:
     method: str
     path: str
     headers: dict[str, str]
+    body: bytes = b""
 
 
 class HostileServer:
@@ -353,8 +354,8 @@ def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
             self.do_PUT()
 
         def do_PUT(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            answer = state.next_answer(Seen(time.monotonic(), self.command, self.path, dict(self.headers)))
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            answer = state.next_answer(Seen(time.monotonic(), self.command, self.path, dict(self.headers), body))
             if answer.hang:
                 state.stopping.wait(timeout=30)
                 return

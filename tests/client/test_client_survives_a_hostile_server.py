@@ -34,7 +34,6 @@ from support import (
     Answer,
     HostileServer,
     call_in_style,
-    hostile_server,
     load_pristine_spec,
     raw_request,
 )
@@ -70,12 +69,6 @@ def parsed(style: str, result: Any) -> Any:
 
 def json_body(data: Any) -> bytes:
     return json.dumps(data).encode()
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[HostileServer]:
-    with hostile_server() as running:
-        yield running
 
 
 @pytest.fixture

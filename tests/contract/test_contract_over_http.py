@@ -10,8 +10,9 @@ import httpx
 import pytest
 
 from onlyoffice_crm_client import AuthenticatedClient
-from onlyoffice_crm_client.api.cases import reopen_case, update_case
-from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, UpdateCaseRequest
+from onlyoffice_crm_client.api.cases import close_case, get_case, reopen_case, update_case
+from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, UpdateCaseRequest
+from onlyoffice_crm_client.patch import patch_case, patch_case_async
 from onlyoffice_crm_client.types import Response
 from scripts.spec import NamedExample, operations, request_examples, response_examples
 from support import A_VALID_BODY, TOKEN, call, call_async, load_pristine_spec, raw_request
@@ -122,6 +123,34 @@ def test_reopen_sent_by_the_client_is_accepted(mock_url: str) -> None:
 
     assert "sl-violations" not in response.headers
     assert response.status_code == 200
+
+
+def test_read_and_close_sent_by_the_client_get_the_typed_case(mock_url: str) -> None:
+    with client_for(mock_url) as client:
+        read = get_case.sync_detailed(42, client=client)
+        closed = close_case.sync_detailed(42, client=client)
+
+    for response in (read, closed):
+        assert "sl-violations" not in response.headers, response.headers.get("sl-violations")
+        assert response.status_code == 200 and isinstance(response.parsed, CaseEnvelope)
+    assert isinstance(read.parsed, CaseEnvelope) and read.parsed.response.is_private
+    assert isinstance(closed.parsed, CaseEnvelope) and closed.parsed.response.is_closed
+
+
+def test_patch_case_reads_then_sends_an_update_the_mock_accepts(mock_url: str) -> None:
+    # Prism validates the update it is sent: a body the spec refuses would answer 4xx and raise.
+    with client_for(mock_url) as client:
+        case = patch_case(client, 42, title="Renamed", custom_fields={3: None}, members=[17])
+
+    assert case.title == "Exhibition organization"  # the update's first example, as Prism answers it
+
+
+def test_patch_case_async_does_the_same_through_the_mock(mock_url: str) -> None:
+    async def run() -> Case:
+        async with client_for(mock_url) as client:
+            return await patch_case_async(client, 42, title="Renamed")
+
+    assert asyncio.run(run()).title == "Exhibition organization"
 
 
 FORBIDDEN_REQUESTS = {
