@@ -106,7 +106,9 @@ def sync_detailed(
       the hidden members: leave `members` out of an update unless you
       mean to replace them.
     - **There is no version to compare.** The case has no modification
-      date, and the `ETag` header of every answer is a fresh random
+      date (none is read:
+      `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+      L567-570), and the `ETag` header of every answer is a fresh random
       value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs`
       L64): a read cannot detect that someone else changed the case
       before your update. The last writer wins.
@@ -165,7 +167,9 @@ def sync(
       the hidden members: leave `members` out of an update unless you
       mean to replace them.
     - **There is no version to compare.** The case has no modification
-      date, and the `ETag` header of every answer is a fresh random
+      date (none is read:
+      `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+      L567-570), and the `ETag` header of every answer is a fresh random
       value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs`
       L64): a read cannot detect that someone else changed the case
       before your update. The last writer wins.
@@ -216,7 +220,9 @@ async def asyncio_detailed(
       the hidden members: leave `members` out of an update unless you
       mean to replace them.
     - **There is no version to compare.** The case has no modification
-      date, and the `ETag` header of every answer is a fresh random
+      date (none is read:
+      `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+      L567-570), and the `ETag` header of every answer is a fresh random
       value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs`
       L64): a read cannot detect that someone else changed the case
       before your update. The last writer wins.
@@ -273,7 +279,9 @@ async def asyncio(
       the hidden members: leave `members` out of an update unless you
       mean to replace them.
     - **There is no version to compare.** The case has no modification
-      date, and the `ETag` header of every answer is a fresh random
+      date (none is read:
+      `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+      L567-570), and the `ETag` header of every answer is a fresh random
       value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs`
       L64): a read cannot detect that someone else changed the case
       before your update. The last writer wins.
