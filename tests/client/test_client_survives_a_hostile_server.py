@@ -529,19 +529,13 @@ class TestEveryOperationHasTheSameTypedOutcomes:
         with pytest.raises(errors.MalformedResponse):
             call_in_style(operation_id, style, client_for())
 
-    @pytest.mark.parametrize("case", ["404 not the envelope", "503 empty"])
     def test_an_error_status_raises_its_own_class_when_asked(
-        self,
-        operation_id: str,
-        style: str,
-        case: str,
-        server: HostileServer,
-        client_for: Callable[..., AuthenticatedClient],
+        self, operation_id: str, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient]
     ) -> None:
-        server.script(ERROR_ANSWERS[case])
+        server.script(ERROR_ANSWERS["404 not the envelope"])
 
-        with pytest.raises(TYPED_ERRORS[case]):
-            call_in_style(operation_id, style, client_for(raise_on_error=True, retry=None))
+        with pytest.raises(errors.NotFound):
+            call_in_style(operation_id, style, client_for(raise_on_error=True))
 
     def test_a_refused_connection_raises_the_packages_transport_error(
         self, operation_id: str, style: str, client_for: Callable[..., AuthenticatedClient], refusing_url: str
