@@ -6,6 +6,7 @@ tests import. Nothing here imports conftest.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import importlib
@@ -113,6 +114,21 @@ async def call_async(
     function = endpoint(operation_id).asyncio_detailed
     response: Response[Any] = await function(CASE_ID, client=client, **_arguments(function, body))
     return response
+
+
+STYLES = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
+
+
+def call_in_style(operation_id: str, style: str, client: AuthenticatedClient) -> Any:
+    """Call an operation on case CASE_ID in one of the four STYLES (with A_VALID_BODY if it takes one).
+
+    The async styles run in a fresh event loop.
+    """
+    function = getattr(endpoint(operation_id), style)
+    arguments = _arguments(function, None)
+    if style.startswith("asyncio"):
+        return asyncio.run(function(CASE_ID, client=client, **arguments))
+    return function(CASE_ID, client=client, **arguments)
 
 
 def raw_request(operation_id: str) -> tuple[str, str, bytes | None]:
@@ -299,6 +315,7 @@ class Seen:
     method: str
     path: str
     headers: dict[str, str]
+    body: bytes = b""
 
 
 class HostileServer:
@@ -333,9 +350,12 @@ def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
         # HTTP/1.0: one request per connection, so every answer (a cut-short one too) ends by closing.
         protocol_version = "HTTP/1.0"
 
+        def do_GET(self) -> None:
+            self.do_PUT()
+
         def do_PUT(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            answer = state.next_answer(Seen(time.monotonic(), self.command, self.path, dict(self.headers)))
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            answer = state.next_answer(Seen(time.monotonic(), self.command, self.path, dict(self.headers), body))
             if answer.hang:
                 state.stopping.wait(timeout=30)
                 return

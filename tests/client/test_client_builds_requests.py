@@ -10,7 +10,7 @@ import httpx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from onlyoffice_crm_client.api.cases import reopen_case, update_case
+from onlyoffice_crm_client.api.cases import close_case, get_case, reopen_case, update_case
 from onlyoffice_crm_client.models import CustomFieldValue, UpdateCaseRequest
 from onlyoffice_crm_client.types import UNSET
 from scripts.spec import request_examples, schema_errors
@@ -74,6 +74,22 @@ def test_reopen_case_sends_put_to_reopen_without_a_body(recorder: Recorder) -> N
 
     (request,) = recorder.requests
     assert (request.method, request.url.path, request.content) == ("PUT", "/api/2.0/crm/case/42/reopen", b"")
+    assert request.headers["Authorization"] == TOKEN
+
+
+def test_get_case_sends_get_to_the_case_without_a_body(recorder: Recorder) -> None:
+    get_case.sync_detailed(42, client=recorder.client())
+
+    (request,) = recorder.requests
+    assert (request.method, request.url.path, request.content) == ("GET", "/api/2.0/crm/case/42", b"")
+    assert request.headers["Authorization"] == TOKEN
+
+
+def test_close_case_sends_put_to_close_without_a_body(recorder: Recorder) -> None:
+    close_case.sync_detailed(42, client=recorder.client())
+
+    (request,) = recorder.requests
+    assert (request.method, request.url.path, request.content) == ("PUT", "/api/2.0/crm/case/42/close", b"")
     assert request.headers["Authorization"] == TOKEN
 
 

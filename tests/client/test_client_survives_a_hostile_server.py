@@ -23,13 +23,22 @@ import httpx
 import pytest
 
 from onlyoffice_crm_client import AuthenticatedClient, errors
-from onlyoffice_crm_client.api.cases import reopen_case, update_case
+from onlyoffice_crm_client.api.cases import update_case
 from onlyoffice_crm_client.client import DEFAULT_RETRY, DEFAULT_TIMEOUT
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, ShareType, UpdateCaseRequest
 from onlyoffice_crm_client.types import Response
-from support import TOKEN, Answer, HostileServer, hostile_server
+from scripts.spec import operations
+from support import (
+    STYLES,
+    TOKEN,
+    Answer,
+    HostileServer,
+    call_in_style,
+    load_pristine_spec,
+    raw_request,
+)
 
-STYLES = ["sync", "sync_detailed", "asyncio", "asyncio_detailed"]
+OPERATION_IDS = [found.id for found in operations(load_pristine_spec())]
 # The real retry policy, with waits short enough for a test suite.
 QUICK_RETRY = DEFAULT_RETRY.copy_with(backoff_factor=0.01)
 
@@ -60,12 +69,6 @@ def parsed(style: str, result: Any) -> Any:
 
 def json_body(data: Any) -> bytes:
     return json.dumps(data).encode()
-
-
-@pytest.fixture(scope="module")
-def server() -> Iterator[HostileServer]:
-    with hostile_server() as running:
-        yield running
 
 
 @pytest.fixture
@@ -497,10 +500,45 @@ class TestSecretsStaySecret:
         assert all(len(str(error)) < 1000 for error in raised)  # bodies are quoted, bounded
 
 
-def test_reopen_has_the_same_typed_outcomes(
-    server: HostileServer, client_for: Callable[..., AuthenticatedClient]
-) -> None:
-    server.script(Answer(200, b"<html>"))
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("operation_id", OPERATION_IDS)
+class TestEveryOperationHasTheSameTypedOutcomes:
+    """The cases above drive Update a case; each operation shares its outcomes, in each of the four styles."""
 
-    with pytest.raises(errors.MalformedResponse):
-        reopen_case.sync(42, client=client_for())
+    def test_the_real_servers_answer_parses_after_the_operations_own_request(
+        self,
+        operation_id: str,
+        style: str,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
+    ) -> None:
+        server.script(Answer(200, json_body(success)))
+
+        result = parsed(style, call_in_style(operation_id, style, client_for()))
+
+        assert isinstance(result, CaseEnvelope) and result.response.id == success["response"]["id"]
+        method, path, _ = raw_request(operation_id)
+        assert (server.seen[0].method, server.seen[0].path) == (method, path)
+
+    def test_a_success_that_is_not_the_envelope_raises_malformed_response(
+        self, operation_id: str, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient]
+    ) -> None:
+        server.script(Answer(200, b"<html>"))
+
+        with pytest.raises(errors.MalformedResponse):
+            call_in_style(operation_id, style, client_for())
+
+    def test_an_error_status_raises_its_own_class_when_asked(
+        self, operation_id: str, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient]
+    ) -> None:
+        server.script(ERROR_ANSWERS["404 not the envelope"])
+
+        with pytest.raises(errors.NotFound):
+            call_in_style(operation_id, style, client_for(raise_on_error=True))
+
+    def test_a_refused_connection_raises_the_packages_transport_error(
+        self, operation_id: str, style: str, client_for: Callable[..., AuthenticatedClient], refusing_url: str
+    ) -> None:
+        with pytest.raises(errors.TransportError):
+            call_in_style(operation_id, style, client_for(base_url=refusing_url))

@@ -32,7 +32,8 @@ def test_it_installs_into_a_fresh_virtual_environment_and_imports(tmp_path: Path
     imported = run(
         python,
         "-c",
-        "import onlyoffice_crm_client as c; from onlyoffice_crm_client.api.cases import update_case; print(c.__file__)",
+        "import onlyoffice_crm_client as c; from onlyoffice_crm_client.api.cases import update_case;"
+        " from onlyoffice_crm_client.patch import patch_case; print(c.__file__)",
         cwd=tmp_path,
     )
     assert imported.returncode == 0, imported.stderr

@@ -108,7 +108,7 @@ def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, l
     assert "ONLYOFFICE Workspace CRM — Cases" in page.title()
 
 
-def test_the_version_page_shows_both_operations_and_the_enum_names(
+def test_the_version_page_shows_every_operation_and_the_enum_names(
     offline_page: tuple[Page, list[str]], portal_url: str
 ) -> None:
     page, blocked = offline_page
@@ -125,7 +125,8 @@ def test_the_version_page_shows_both_operations_and_the_enum_names(
     text = page.inner_text("body")
     # x-codeSamples: Redoc shows the first sample (curl) in the request samples panel
     curl_sample = "curl --request PUT 'https://portal.example.com/api/2.0/crm/case/42'"
-    for expected in ("Update a case", "Reopen a case", "apiKey", "ReadWrite", "SelectBox", curl_sample):
+    summaries = ("Get a case", "Update a case", "Close a case", "Reopen a case")
+    for expected in (*summaries, "apiKey", "ReadWrite", "SelectBox", curl_sample):
         assert expected in text, f"{expected!r} is not on the page"
     assert not [url for url in blocked if url.endswith(".js") or url.endswith(".css")], blocked
 

@@ -7,10 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from scripts.spec import operation, operations
 
-OPERATIONS = {"updateCase": "/api/2.0/crm/case/{caseid}", "reopenCase": "/api/2.0/crm/case/{caseid}/reopen"}
-# The vendor's pages that the operations correct (the seeds of this project).
+OPERATIONS = {
+    "getCase": ("/api/2.0/crm/case/{caseid}", "get"),
+    "updateCase": ("/api/2.0/crm/case/{caseid}", "put"),
+    "reopenCase": ("/api/2.0/crm/case/{caseid}/reopen", "put"),
+    "closeCase": ("/api/2.0/crm/case/{caseid}/close", "put"),
+}
+# The vendor's pages that the operations correct (the seeds of this project); getCase and closeCase have none.
 VENDOR_PAGES = {
     "updateCase": "https://api.onlyoffice.com/workspace/api-backend/usage-api/crm/cases/update-a-case",
     "reopenCase": "https://api.onlyoffice.com/workspace/api-backend/usage-api/crm/cases/reopen-a-case",
@@ -22,9 +29,10 @@ SOURCE_ROOTS = ("module/", "web/", "build/", "common/")
 
 def test_each_operation_is_at_its_path_and_accepts_the_raw_token_first(pristine_spec: dict[str, Any]) -> None:
     # Summary, description and tag are required by lint rules (redocly.yaml); the order of security is not.
-    for operation_id, path in OPERATIONS.items():
+    assert sorted(found.id for found in operations(pristine_spec)) == sorted(OPERATIONS)
+    for operation_id, (path, method) in OPERATIONS.items():
         found = operation(pristine_spec, operation_id)
-        assert (found.path, found.method) == (path, "put")
+        assert (found.path, found.method) == (path, method)
         # The raw token first: the generated client's default; then what else the server accepts.
         assert found.body["security"] == [
             {"apiKey": []},
@@ -35,11 +43,20 @@ def test_each_operation_is_at_its_path_and_accepts_the_raw_token_first(pristine_
         ]
 
 
-def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict[str, Any]) -> None:
-    parameter = pristine_spec["components"]["parameters"]["CaseId"]
+@pytest.mark.parametrize("name", ["CaseId", "CaseIdToRead"])
+def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict[str, Any], name: str) -> None:
+    parameter = pristine_spec["components"]["parameters"][name]
 
-    assert (parameter["in"], parameter["required"]) == ("path", True)
+    assert (parameter["name"], parameter["in"], parameter["required"]) == ("caseid", "path", True)
     assert parameter["schema"]["type"] == "integer" and parameter["schema"]["minimum"] == 1
+
+
+def test_get_a_case_says_an_id_of_0_is_not_found_rather_than_bad(pristine_spec: dict[str, Any]) -> None:
+    get_case = operation(pristine_spec, "getCase").body
+
+    assert get_case["parameters"] == [{"$ref": "#/components/parameters/CaseIdToRead"}]
+    assert "404" in pristine_spec["components"]["parameters"]["CaseIdToRead"]["description"]
+    assert get_case["responses"]["400"] == {"$ref": "#/components/responses/CaseIdDoesNotConvert"}
 
 
 def test_the_401_is_text_without_json_with_its_challenge_header(pristine_spec: dict[str, Any]) -> None:
@@ -82,9 +99,10 @@ def test_info_names_the_pinned_commit_once(pristine_spec: dict[str, Any]) -> Non
     assert pristine_spec["info"]["description"].count(PINNED_COMMIT) == 1
 
 
-def test_each_operation_links_the_vendor_page_it_corrects(pristine_spec: dict[str, Any]) -> None:
+def test_each_operation_links_the_vendor_page_it_corrects_and_no_other(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        assert operation(pristine_spec, operation_id).body["externalDocs"]["url"] == VENDOR_PAGES[operation_id]
+        linked = operation(pristine_spec, operation_id).body.get("externalDocs", {}).get("url")
+        assert linked == VENDOR_PAGES.get(operation_id), operation_id
 
 
 def test_each_operation_cites_the_servers_source(pristine_spec: dict[str, Any]) -> None:

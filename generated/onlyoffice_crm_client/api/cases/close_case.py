@@ -1,0 +1,258 @@
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.case_envelope import CaseEnvelope
+from ...models.error_envelope import ErrorEnvelope
+from ...types import Response, build_response
+
+
+def _get_kwargs(
+    caseid: int,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/2.0/crm/case/{caseid}/close".format(
+            caseid=quote(str(caseid), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
+    if response.status_code == 200:
+        response_200 = CaseEnvelope.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = response.text
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = ErrorEnvelope.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorEnvelope.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = cast(Any, None)
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
+    return build_response(
+        response,
+        lambda response: _parse_response(client=client, response=response),
+        strict=client.strict,
+        raise_on_error=client.raise_on_error,
+    )
+
+
+def sync_detailed(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
+    """Close a case
+
+     Marks a case as closed and answers with the case, the pair of
+    Reopen a case.
+
+    The server does not check that the case was open, so the call is
+    **idempotent**: closing a closed case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights; a case
+    the caller may not read answers 403 `Access Denied` here (Get a
+    case answers 404 for it). No request body is needed. Like reopen,
+    and unlike an update, it writes an entry (`CaseClosed`) in the
+    audit log. An update running at the same moment can undo the
+    close: an update writes back `isClosed` as it read it when it
+    started (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L194).
+    (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L53-64,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L123-140,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs` L554-557.)
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        caseid=caseid,
+    )
+
+    try:
+        response = client.get_httpx_client().request(
+            **kwargs,
+        )
+    except httpx.TransportError as error:
+        raise errors.transport_error(error) from error
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
+    """Close a case
+
+     Marks a case as closed and answers with the case, the pair of
+    Reopen a case.
+
+    The server does not check that the case was open, so the call is
+    **idempotent**: closing a closed case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights; a case
+    the caller may not read answers 403 `Access Denied` here (Get a
+    case answers 404 for it). No request body is needed. Like reopen,
+    and unlike an update, it writes an entry (`CaseClosed`) in the
+    audit log. An update running at the same moment can undo the
+    close: an update writes back `isClosed` as it read it when it
+    started (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L194).
+    (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L53-64,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L123-140,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs` L554-557.)
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | CaseEnvelope | ErrorEnvelope | str
+    """
+
+    return sync_detailed(
+        caseid=caseid,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> Response[Any | CaseEnvelope | ErrorEnvelope | str]:
+    """Close a case
+
+     Marks a case as closed and answers with the case, the pair of
+    Reopen a case.
+
+    The server does not check that the case was open, so the call is
+    **idempotent**: closing a closed case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights; a case
+    the caller may not read answers 403 `Access Denied` here (Get a
+    case answers 404 for it). No request body is needed. Like reopen,
+    and unlike an update, it writes an entry (`CaseClosed`) in the
+    audit log. An update running at the same moment can undo the
+    close: an update writes back `isClosed` as it read it when it
+    started (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L194).
+    (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L53-64,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L123-140,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs` L554-557.)
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | CaseEnvelope | ErrorEnvelope | str]
+    """
+
+    kwargs = _get_kwargs(
+        caseid=caseid,
+    )
+
+    try:
+        response = await client.get_async_httpx_client().request(**kwargs)
+    except httpx.TransportError as error:
+        raise errors.transport_error(error) from error
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    caseid: int,
+    *,
+    client: AuthenticatedClient,
+) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
+    """Close a case
+
+     Marks a case as closed and answers with the case, the pair of
+    Reopen a case.
+
+    The server does not check that the case was open, so the call is
+    **idempotent**: closing a closed case succeeds and changes nothing.
+    It needs **read access** to the case only, not edit rights; a case
+    the caller may not read answers 403 `Access Denied` here (Get a
+    case answers 404 for it). No request body is needed. Like reopen,
+    and unlike an update, it writes an entry (`CaseClosed`) in the
+    audit log. An update running at the same moment can undo the
+    close: an update writes back `isClosed` as it read it when it
+    started (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L194).
+    (Source: `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L53-64,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs` L123-140,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs` L554-557.)
+
+    Args:
+        caseid (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | CaseEnvelope | ErrorEnvelope | str
+    """
+
+    return (
+        await asyncio_detailed(
+            caseid=caseid,
+            client=client,
+        )
+    ).parsed
