@@ -32,9 +32,13 @@ DIST := dist
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 TOOLS := $(PY_STAMP) $(NODE_STAMP)
+# Go's standard library, compiled once into .venv/go-cache for the consumer check's offline Go build.
+GO_WARM := $(VENV)/go-cache/.warm
 # Written only by a passing `make validate` / `make lint` of the spec as it is
 # now. The client, bundle and docs depend on both: a rejected spec never
 # reaches them, whatever the order or -j.
+# Written only by a passing `make consumers` of the bundle as it is now.
+CONSUMED := .stamps/consumers
 VALIDATED := .stamps/validated
 LINTED := .stamps/linted
 SPEC_PASSED := $(VALIDATED) $(LINTED)
@@ -58,7 +62,7 @@ CLEANED := $(VENV) node_modules $(DIST) .stamps .pytest_cache .mypy_cache .ruff_
   .schemathesis test-artifacts generated.old
 
 .PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish \
-  publish-package breaking release-spec test mock bench clean lock
+  publish-package consumers breaking release-spec test mock bench clean lock
 
 all: setup validate lint generate bundle docs package ## The main job: set up, validate and lint the spec, build the client and its wheel, bundle and docs
 
@@ -71,12 +75,13 @@ help: ## List the targets and how the project fits together
 	@echo "  openapi.yaml --validate (scripts.check_spec) + lint (redocly.yaml)--> .stamps/"
 	@echo "    .stamps/ --generate (scripts.generate_client, templates/)--> generated/ --package--> dist/package/"
 	@echo "    .stamps/ --bundle (scripts.bundle_spec)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
+	@echo "    dist/openapi.yaml --consumers (scripts.check_consumers: other generators build it)--> .stamps/consumers"
 	@echo "    dist/ --publish (scripts.publish_portal)--> PORTAL_DIR/<version>/"
 	@echo "    releases/<version>.yaml <--release-spec--  and  --breaking (scripts.check_breaking)--> verdict"
 	@echo "  scripts/spec.py is the spec library every tool imports; tests/ is grouped by what it proves:"
 	@echo "  tests/spec, tests/client, tests/contract (Prism over HTTP), tests/release (bundle, portal, package, gate)."
 
-setup: $(TOOLS) ## Install the pinned Python and Node tools (idempotent)
+setup: $(TOOLS) $(GO_WARM) ## Install the pinned Python and Node tools, Java and Go included (idempotent)
 	@echo "setup: pinned tools ready in $(VENV)/ and node_modules/"
 
 $(PY_STAMP): requirements.lock
@@ -85,6 +90,12 @@ $(PY_STAMP): requirements.lock
 	  echo "setup: requirements.lock is for Python 3.11, but $(PYTHON) is $$($(PYTHON) --version 2>&1); run make PYTHON=python3.11" >&2; exit 2; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+$(GO_WARM): $(PY_STAMP)
+	@echo "setup: compiling the parts of Go's standard library the consumer check builds against (once)"
+	@mkdir -p $(@D)
+	@$(BIN)/python -m scripts.check_consumers --warm-go
 	@touch $@
 
 $(NODE_STAMP): package-lock.json
@@ -104,7 +115,7 @@ $(VALIDATED): $(SPEC) scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP)
 	@$(BIN)/python -m scripts.check_spec $(SPEC)
 	@touch $@
 
-$(LINTED): $(SPEC) redocly.yaml scripts/redocly.py | $(TOOLS)
+$(LINTED): $(SPEC) redocly.yaml .redocly.lint-ignore.yaml scripts/redocly.py | $(TOOLS)
 	@mkdir -p $(@D) && rm -f $@
 	@$(BIN)/python -m scripts.redocly lint $(SPEC)
 	@touch $@
@@ -141,6 +152,13 @@ publish-package: $(PACKAGE) ## Upload dist/package/ with twine: make publish-pac
 	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
 	@$(BIN)/python -m scripts.publish_package --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
 
+consumers: $(CONSUMED) ## Check that the bundle builds in other generators: Spectral, openapi-generator python/go/typescript-fetch, openapi-typescript
+
+$(CONSUMED): $(DIST)/openapi.yaml .spectral.yaml scripts/check_consumers.py $(GO_WARM) | $(TOOLS)
+	@mkdir -p $(@D) && rm -f $@
+	@$(BIN)/python -m scripts.check_consumers --spec $(DIST)/openapi.yaml
+	@touch $@
+
 breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (default: the newest release in releases/) unless the major version was raised
 	@$(BIN)/python -m scripts.check_breaking $(if $(BASE),--base "$(BASE)")
 
@@ -153,7 +171,7 @@ check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) s
 	@$(BIN)/mypy --no-error-summary
 	@echo "check-code: scripts/, tests/ and handwritten/ pass ruff and mypy --strict"
 
-test: check-generated check-code breaking | $(TOOLS) ## Run the whole test suite (and check generated/, our own code and the breaking-change gate)
+test: check-generated check-code breaking $(CONSUMED) | $(TOOLS) ## Run the whole test suite (and check generated/, our own code, the breaking-change gate and the consumers)
 	@$(BIN)/python -m pytest
 
 mock: | $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it

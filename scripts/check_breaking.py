@@ -17,7 +17,8 @@ The base is the newest released spec kept in releases/<version>.yaml (see
 ref> compares with openapi.yaml at that ref instead. The gate lists each
 breaking change once, with where a client meets it, and fails unless the
 major version of info.version was raised. Non-breaking changes are listed
-and pass. When info.version changed, CHANGELOG.md must have an entry for it.
+and pass. When info.version changed, CHANGELOG.md must have an entry for it
+(under `## [Unreleased]` until it is released).
 
 Usage: python -m scripts.check_breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
 Exit status: 0 passes, 1 breaking changes without a major bump or a missing
@@ -412,9 +413,17 @@ def _major(version: str) -> int:
     return number
 
 
-def changelog_has(changelog: Path, version: str) -> bool:
+def changelog_has(changelog: Path, version: str, released: bool = False) -> bool:
+    """Whether the changelog has an entry for `version`.
+
+    A version not released yet may be described under a non-empty `## [Unreleased]`
+    (Keep a Changelog 1.1.0): its heading gets the number and the date at the release.
+    """
     text = changelog.read_text(encoding="utf-8") if changelog.is_file() else ""
-    return re.search(rf"^## \[{re.escape(version)}\]", text, re.MULTILINE) is not None
+    if re.search(rf"^## \[{re.escape(version)}\]", text, re.MULTILINE):
+        return True
+    unreleased = re.search(r"^## \[Unreleased\][^\n]*\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL)
+    return not released and unreleased is not None and unreleased.group(1).strip() != ""
 
 
 def gate(
@@ -433,8 +442,13 @@ def gate(
         bump = f"{old_version} -> {new_version}"
         lines.append(f"FAIL: {len(breaking)} breaking change(s) and the major version was not raised ({bump})")
         passed = False
-    if new_version != old_version and not changelog_has(changelog, new_version):
-        lines.append(f"FAIL: info.version is now {new_version} but {changelog.name} has no '## [{new_version}]' entry")
+    released = any(str(version) == new_version for version, _ in released_specs())
+    if new_version != old_version and not changelog_has(changelog, new_version, released):
+        lines.append(
+            f"FAIL: info.version is now {new_version} but {changelog.name} has no '## [{new_version}]'"
+            + ("" if released else " or '## [Unreleased]'")
+            + " entry"
+        )
         passed = False
     if passed:
         lines.append(

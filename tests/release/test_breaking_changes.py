@@ -282,7 +282,34 @@ class TestVersionsAndChangelog:
         passed, report = gate(pristine_spec, head, changelog, python_api=False)
 
         assert not passed
-        assert report[-1] == "FAIL: info.version is now 1.1.0 but CHANGELOG.md has no '## [1.1.0]' entry"
+        assert report[-1] == (
+            "FAIL: info.version is now 1.1.0 but CHANGELOG.md has no '## [1.1.0]' or '## [Unreleased]' entry"
+        )
+
+    def test_a_new_version_described_under_unreleased_passes(
+        self, pristine_spec: dict[str, Any], tmp_path: Path
+    ) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text(
+            "# Changelog\n\n## [Unreleased]\n\n### Cases\n- **Added:** x.\n\n## [1.0.0]\n", encoding="utf-8"
+        )
+        head = edited(pristine_spec, ADDITIVE_EDITS["an optional request field"], version="9.1.0")
+
+        passed, report = gate(pristine_spec, head, changelog, python_api=False)
+
+        assert passed, report
+
+    def test_an_empty_unreleased_section_is_no_entry(self, tmp_path: Path) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text("# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
+
+        assert not check_breaking.changelog_has(changelog, "1.1.0")
+
+    def test_a_released_version_needs_its_own_entry(self, tmp_path: Path) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_text("# Changelog\n\n## [Unreleased]\n- **Added:** x.\n", encoding="utf-8")
+
+        assert not check_breaking.changelog_has(changelog, "2.0.0", released=True)
 
     def test_the_projects_changelog_has_the_current_version(self, pristine_spec: dict[str, Any]) -> None:
         assert check_breaking.changelog_has(ROOT / "CHANGELOG.md", pristine_spec["info"]["version"])
