@@ -103,7 +103,7 @@ $(NODE_STAMP): package-lock.json
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enum names are complete
+validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and are states the server can produce, its names and security fit every generator
 	@echo "validate: $(SPEC) passed ($(VALIDATED) is newer than it)"
 
 lint: $(LINTED) ## Lint the spec with Redocly CLI: every rule in redocly.yaml is an error
