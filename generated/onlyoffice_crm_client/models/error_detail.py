@@ -18,8 +18,9 @@ T = TypeVar("T", bound="ErrorDetail")
 
 @_attrs_define
 class ErrorDetail:
-    """What went wrong. (Named `ErrorDetail`, not `Error`, which is a
-    built-in or reserved name in Go, TypeScript and other targets.)
+    """What went wrong. (Named `ErrorDetail`, not `Error`: `Error` is a
+    built-in of TypeScript and JavaScript, and clashed in Go with the
+    enum constant of `EnvelopeStatus`.)
 
     """
 

@@ -30,8 +30,9 @@ class ErrorEnvelope:
     status_code: int
     """ The HTTP status of the answer, repeated. """
     error: ErrorDetail
-    """ What went wrong. (Named `ErrorDetail`, not `Error`, which is a
-    built-in or reserved name in Go, TypeScript and other targets.)
+    """ What went wrong. (Named `ErrorDetail`, not `Error`: `Error` is a
+    built-in of TypeScript and JavaScript, and clashed in Go with the
+    enum constant of `EnvelopeStatus`.)
      """
     start_index: int | Unset = UNSET
     """ The `startIndex` query parameter, echoed. Present only when it is
