@@ -108,15 +108,31 @@ def cut(text: str, keep: Callable[[str], bool] = bool) -> str:
     return " | ".join(line[:MAX_LINE] for line in lines[:MAX_DETAIL]) or "(no output)"
 
 
+# Every tool started and not yet finished: stopped when the check ends early (an error, Ctrl-C).
+RUNNING: list[subprocess.Popen[str]] = []
+
+
 def start(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
-    return subprocess.Popen(
+    process = subprocess.Popen(
         list(command), cwd=cwd, env=dict(env or os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
+    RUNNING.append(process)
+    return process
 
 
 def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
+    """The exit status and output of a started tool, which gets five minutes."""
     output, _ = process.communicate(timeout=300)
+    RUNNING.remove(process)
     return process.returncode, output
+
+
+def stop_all() -> None:
+    """Kill every tool still running, and wait for it, so that none outlives the check."""
+    while RUNNING:
+        process = RUNNING.pop()
+        process.kill()
+        process.communicate()
 
 
 def write_batch_configs(spec: Path, work: Path, generators: Sequence[str]) -> list[Path]:
@@ -293,7 +309,10 @@ def warm_go() -> int:
 
 def check(spec: Path, selected: Sequence[str]) -> list[Verdict]:
     with tempfile.TemporaryDirectory(prefix="consumers-") as scratch:
-        return Run(spec.resolve(), Path(scratch), selected).go()
+        try:
+            return Run(spec.resolve(), Path(scratch), selected).go()
+        finally:
+            stop_all()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

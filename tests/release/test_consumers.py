@@ -118,3 +118,17 @@ def test_an_unknown_consumer_is_bad_input(capsys: pytest.CaptureFixture[str]) ->
 
     assert checked.status == 2
     assert checked.err.startswith("consumers: unknown consumer kiota; choose from spectral, python, go,")
+
+
+def test_a_missing_tool_is_named_with_the_way_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(check_consumers, "NODE_BIN", tmp_path / "no-node-modules")
+
+    checked = run_check(capsys, "--spec", str(SPEC_PATH), "--only", "spectral")
+
+    assert checked.status == 2
+    assert (
+        checked.err
+        == f"consumers: cannot run: {tmp_path / 'no-node-modules' / 'spectral'} is not installed (run `make setup`)\n"
+    )
