@@ -32,9 +32,13 @@ DIST := dist
 PY_STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 TOOLS := $(PY_STAMP) $(NODE_STAMP)
+# Go's standard library, compiled once into .venv/go-cache for the consumer check's offline Go build.
+GO_WARM := $(VENV)/go-cache/.warm
 # Written only by a passing `make validate` / `make lint` of the spec as it is
 # now. The client, bundle and docs depend on both: a rejected spec never
 # reaches them, whatever the order or -j.
+# Written only by a passing `make consumers` of the bundle as it is now.
+CONSUMED := .stamps/consumers
 VALIDATED := .stamps/validated
 LINTED := .stamps/linted
 SPEC_PASSED := $(VALIDATED) $(LINTED)
@@ -59,7 +63,7 @@ CLEANED := $(VENV) node_modules $(DIST) .stamps .pytest_cache .mypy_cache .ruff_
   .schemathesis test-artifacts generated.old
 
 .PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish \
-  publish-package breaking check-releases release-check release-spec test mock bench clean lock
+  publish-package consumers breaking check-releases release-check release-spec test mock bench clean lock
 
 # In two steps, so that under -j nothing packages (or checks) generated/ while it is regenerated.
 all: ## The main job: set up, validate and lint the spec, build the client, bundle and docs, then the wheel (after release-check)
@@ -75,6 +79,7 @@ help: ## List the targets and how the project fits together
 	@echo "  openapi.yaml --validate (scripts.check_spec) + lint (redocly.yaml)--> .stamps/"
 	@echo "    .stamps/ --generate (scripts.generate_client, templates/)--> generated/ --package--> dist/package/"
 	@echo "    .stamps/ --bundle (scripts.bundle_spec)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
+	@echo "    dist/openapi.yaml --consumers (scripts.check_consumers: other generators build it)--> .stamps/consumers"
 	@echo "    dist/ --publish (scripts.publish_portal)--> PORTAL_DIR/<version>/"
 	@echo "  released = dated in CHANGELOG.md = recorded in releases/<version>.yaml (release-spec; check-releases)"
 	@echo "    releases/ --breaking (scripts.check_breaking)--> verdict; release-check (gate, record, generated/"
@@ -82,7 +87,7 @@ help: ## List the targets and how the project fits together
 	@echo "  scripts/spec.py is the spec library every tool imports; tests/ is grouped by what it proves:"
 	@echo "  tests/spec, tests/client, tests/contract (Prism over HTTP), tests/release (bundle, portal, package, gate)."
 
-setup: $(TOOLS) ## Install the pinned Python and Node tools (idempotent)
+setup: $(TOOLS) $(GO_WARM) ## Install the pinned Python and Node tools, Java and Go included (idempotent)
 	@echo "setup: pinned tools ready in $(VENV)/ and node_modules/"
 
 $(PY_STAMP): requirements.lock
@@ -93,12 +98,18 @@ $(PY_STAMP): requirements.lock
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
+$(GO_WARM): $(PY_STAMP)
+	@echo "setup: compiling the parts of Go's standard library the consumer check builds against (once)"
+	@mkdir -p $(@D)
+	@$(BIN)/python -m scripts.check_consumers --warm-go
+	@touch $@
+
 $(NODE_STAMP): package-lock.json
 	@echo "setup: Node tools in node_modules from package-lock.json"
 	@npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and its enum names are complete
+validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and are states the server can produce, its names and security fit every generator
 	@echo "validate: $(SPEC) passed ($(VALIDATED) is newer than it)"
 
 lint: $(LINTED) ## Lint the spec with Redocly CLI: every rule in redocly.yaml is an error
@@ -110,7 +121,7 @@ $(VALIDATED): $(SPEC) scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP)
 	@$(BIN)/python -m scripts.check_spec $(SPEC)
 	@touch $@
 
-$(LINTED): $(SPEC) redocly.yaml scripts/redocly.py | $(TOOLS)
+$(LINTED): $(SPEC) redocly.yaml .redocly.lint-ignore.yaml scripts/redocly.py | $(TOOLS)
 	@mkdir -p $(@D) && rm -f $@
 	@$(BIN)/python -m scripts.redocly lint $(SPEC)
 	@touch $@
@@ -147,14 +158,21 @@ publish-package: release-check $(PACKAGE) ## Upload dist/package/ with twine (af
 	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
 	@$(BIN)/python -m scripts.publish_package --index-url "$(INDEX_URL)" $(if $(SIMPLE_URL),--simple-url "$(SIMPLE_URL)") --dist $(PACKAGE_DIR)
 
+consumers: $(CONSUMED) ## Check that the bundle builds in other generators: Spectral, openapi-generator python/go/typescript-fetch, openapi-typescript
+
+$(CONSUMED): $(DIST)/openapi.yaml .spectral.yaml scripts/check_consumers.py $(GO_WARM) | $(TOOLS)
+	@mkdir -p $(@D) && rm -f $@
+	@$(BIN)/python -m scripts.check_consumers --spec $(DIST)/openapi.yaml
+	@touch $@
+
 breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (default: the newest release) unless the major was raised, or on a changed release
 	@$(BIN)/python -m scripts.check_breaking $(if $(BASE),--base "$(BASE)")
 
 check-releases: | $(PY_STAMP) ## Fail when CHANGELOG.md's dated versions and releases/<version>.yaml disagree
 	@$(BIN)/python -m scripts.releases --changelog CHANGELOG.md --releases $(RELEASES)
 
-release-check: check-releases breaking check-generated ## What a release job runs first (and package/publish do): the gate, the release record, generated/ by content
-	@echo "release-check: passed: the breaking-change gate, the release record and generated/ (by content)"
+release-check: check-releases breaking check-generated consumers ## What a release job runs first (and package/publish do): the record, the gate, generated/ by content, other generators
+	@echo "release-check: passed: the release record, the breaking-change gate, generated/ (by content) and other generators"
 
 release-spec: breaking ## In the release commit, once CHANGELOG.md dates info.version: record releases/<info.version>.yaml (never changes one)
 	@$(BIN)/python -m scripts.release_spec --spec $(SPEC) --releases $(RELEASES) --changelog CHANGELOG.md

@@ -15,12 +15,21 @@ short line: never a traceback, never the whole document.
    formats included;
 3. every integer enum's `x-enum-varnames` has one distinct name per value
    (openapi-python-client silently falls back to VALUE_n otherwise; that the
-   list is present is a lint rule in redocly.yaml);
+   list is present is a lint rule in redocly.yaml), each in UPPER_SNAKE case:
+   openapi-generator copies them verbatim, and `None` or `Error` is then a
+   syntax error in Python or a clash in Go; no schema is named with a
+   built-in or reserved name of a common target (`Error`, `Object`, ...);
+   every `security` requirement offers only credentials sent in a header, so
+   that no generated client puts the token in a URL or a cookie;
 4. every contact in every example obeys the server's privacy rule, which the
    schema states only in words: `isPrivate` is `shareType == 0`, `isShared`
    is its opposite, and `accessList` is present exactly when `isPrivate` is
    true. (An `if`/`then` in the schema would say it too, but Redocly's
    example rule then refuses every contact: it closes each subschema.)
+5. every example shows a state the server can produce: a public case is
+   editable (`canEdit` true); a private member contact is editable; a text
+   field's or text area's mask is a JSON object of integers; every case
+   date (`created`) has the server's form, `.0000000` and an offset.
 
 Usage: python -m scripts.check_spec [SPEC]   (default: openapi.yaml)
 Exit status: 0 when the spec passes, 1 when it has problems (listed on
@@ -29,6 +38,7 @@ stderr), 2 when the file cannot be read or is not YAML.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -68,6 +78,16 @@ def example_problems(spec: Mapping[str, Any]) -> list[str]:
     ]
 
 
+# A name openapi-generator can write as a constant in every target: Python, Go, TypeScript, Java, C#.
+UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
+# Schema names that are global built-ins of TypeScript and JavaScript (and mostly java.lang too):
+# a model so named shadows the built-in, or openapi-generator renames it (`Error` -> `ModelError`),
+# so the generated clients do not agree on its name.
+RESERVED_NAMES = frozenset(
+    {"Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise", "Set", "String", "Symbol"}
+)
+
+
 def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
     """One line for each integer enum whose x-enum-varnames is not one distinct name per value.
 
@@ -85,6 +105,42 @@ def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
             problems.append(f"{where}/x-enum-varnames: {len(names)} names for {len(schema['enum'])} enum values")
         elif len(set(names)) != len(names):
             problems.append(f"{where}: x-enum-varnames repeats a name")
+        problems += [
+            f"{where}/x-enum-varnames/{index}: {name!r} is not UPPER_SNAKE (like READ_WRITE)"
+            for index, name in enumerate(names)
+            if not (isinstance(name, str) and UPPER_SNAKE.match(name))
+        ]
+    return problems
+
+
+def schema_name_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each schema named with a built-in or reserved name of a common generator target."""
+    return [
+        f"#/components/schemas/{escape(name)}: schema name {name!r} is a built-in name in TypeScript and JavaScript"
+        " (generators rename or shadow it): choose another"
+        for name in spec.get("components", {}).get("schemas", {})
+        if name in RESERVED_NAMES
+    ]
+
+
+def security_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each security requirement that offers a scheme not sent in a header.
+
+    openapi-generator's typescript-fetch sends every apiKey a requirement lists, so a
+    query scheme as an alternative puts the token in every URL.
+    """
+    schemes = spec.get("components", {}).get("securitySchemes", {})
+    holders = [("#", spec)] + [(op.pointer, op.body) for op in operations(spec)]
+    problems = []
+    for where, holder in holders:
+        for index, requirement in enumerate(holder.get("security", [])):
+            for name in requirement:
+                scheme = schemes.get(name, {})
+                if scheme.get("type") == "apiKey" and scheme.get("in") != "header":
+                    problems.append(
+                        f"{where}/security/{index}: {name!r} sends the credential in a {scheme.get('in')}:"
+                        " offer only schemes sent in a header (document it in securitySchemes only)"
+                    )
     return problems
 
 
@@ -96,23 +152,111 @@ def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
     7c503dfb: module/ASC.Api/ASC.Api.CRM/Wrappers/ContactWrapper.cs L399-407).
     """
     problems: list[str] = []
-    for example in find_examples(spec):
-        for where, contact in walk(example.value, example.where):
-            if "shareType" not in contact:
-                continue
-            private = contact.get("shareType") == 0
-            if contact.get("isPrivate") is not private:
-                problems.append(
-                    f"{where}: isPrivate must be {str(private).lower()} for shareType {contact['shareType']}"
-                )
-            if contact.get("isShared") is private:
-                problems.append(
-                    f"{where}: isShared must be {str(not private).lower()} for shareType {contact['shareType']}"
-                )
-            if ("accessList" in contact) is not private:
-                presence = "present" if private else "absent"
-                problems.append(f"{where}: accessList must be {presence} for shareType {contact['shareType']}")
+    for where, contact in _example_nodes(spec, "shareType"):
+        private = contact.get("shareType") == 0
+        if contact.get("isPrivate") is not private:
+            problems.append(f"{where}: isPrivate must be {str(private).lower()} for shareType {contact['shareType']}")
+        if contact.get("isShared") is private:
+            problems.append(
+                f"{where}: isShared must be {str(not private).lower()} for shareType {contact['shareType']}"
+            )
+        if ("accessList" in contact) is not private:
+            presence = "present" if private else "absent"
+            problems.append(f"{where}: accessList must be {presence} for shareType {contact['shareType']}")
     return problems
+
+
+# A case as ApiDateTime writes one from a `datetime` column: seven zero fractional digits and
+# the offset, `Z` at zero (CommunityServer 7c503dfb: module/ASC.Api/ASC.Specific/ApiDateTime.cs L162-163).
+SERVER_CASE_DATE = re.compile(
+    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.0000000(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+# The integer settings the server writes into a text field's and a text area's mask
+# (web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs L125-171, L201).
+MASK_KEYS = {0: ("size",), 1: ("rows", "cols")}
+
+
+def _value_pointer(where: str) -> str:
+    """The pointer of an example's value: a named example (`.../examples/name`) holds it under `value`."""
+    *_, holder, name = where.split("/")
+    return f"{where}/value" if holder == "examples" and not name.isdigit() else where
+
+
+def _example_nodes(spec: Mapping[str, Any], *keys: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Every mapping inside an example value that has all of `keys`, with the pointer the file has for it."""
+    for example in find_examples(spec):
+        for where, node in walk(example.value, _value_pointer(example.where)):
+            if all(key in node for key in keys):
+                yield where, node
+
+
+def public_case_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each public case in an example that is not editable.
+
+    CanEdit(case) is admin || creator || !IsPrivate(case) || on its access list
+    (web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs L446-450).
+    """
+    return [
+        f"{where}/canEdit: must be true for a public case (isPrivate false)"
+        for where, case in _example_nodes(spec, "isClosed", "isPrivate", "canEdit")
+        if case["isPrivate"] is False and case["canEdit"] is not True
+    ]
+
+
+def private_member_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each private contact in an example that is not editable.
+
+    A private contact is listed only for a caller who may access it, an admin or
+    someone on its access list (ContactDao.cs L1419-1426, CRMSecutiry.cs L271-277),
+    which is exactly who may edit it (CRMSecutiry.cs L436-439).
+    """
+    return [
+        f"{where}/canEdit: must be true for a private contact (shareType 0)"
+        for where, contact in _example_nodes(spec, "shareType", "canEdit")
+        if contact["shareType"] == 0 and contact["canEdit"] is not True
+    ]
+
+
+def _integer_mask(text: Any, keys: tuple[str, ...]) -> bool:
+    """Whether `text` is a JSON object of exactly `keys`, each with an integer value."""
+    try:
+        mask = json.loads(text)
+    except (TypeError, ValueError):
+        return False
+    return isinstance(mask, dict) and sorted(mask) == sorted(keys) and all(type(mask[key]) is int for key in keys)
+
+
+def mask_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each text-field or text-area mask in an example that the server would not write."""
+    problems = []
+    for where, field in _example_nodes(spec, "fieldType", "mask"):
+        keys = MASK_KEYS.get(field["fieldType"])
+        if keys is not None and not _integer_mask(field["mask"], keys):
+            expected = ", ".join(f'"{key}": <integer>' for key in keys)
+            problems.append(
+                f"{where}/mask: must be {{{expected}}} for fieldType {field['fieldType']}, not {field['mask']!r}"
+            )
+    return problems
+
+
+def case_date_problems(spec: Mapping[str, Any]) -> list[str]:
+    """One line for each case date in an example that is not in the server's form."""
+    return [
+        f"{where}/created: {case['created']!r} is not the server's case date (like 2024-03-04T10:20:30.0000000+03:00)"
+        for where, case in _example_nodes(spec, "isClosed", "created")
+        if not (isinstance(case["created"], str) and SERVER_CASE_DATE.match(case["created"]))
+    ]
+
+
+def state_problems(spec: Mapping[str, Any]) -> list[str]:
+    """Every way an example shows a state the server cannot produce."""
+    return (
+        contact_privacy_problems(spec)
+        + public_case_problems(spec)
+        + private_member_problems(spec)
+        + mask_problems(spec)
+        + case_date_problems(spec)
+    )
 
 
 def short(message: str) -> str:
@@ -228,7 +372,13 @@ def spec_problems(spec: Mapping[str, Any]) -> list[str]:
         problems = stage(spec)
         if problems:
             return problems
-    return example_problems(spec) + enum_name_problems(spec) + contact_privacy_problems(spec)
+    return (
+        example_problems(spec)
+        + enum_name_problems(spec)
+        + schema_name_problems(spec)
+        + security_problems(spec)
+        + state_problems(spec)
+    )
 
 
 def with_line(path: Path, problem: str, lines: Mapping[str, int]) -> str:
@@ -270,7 +420,8 @@ def main(argv: list[str]) -> int:
     examples = len(find_examples(spec))
     print(
         f"{path}: valid OpenAPI {spec.get('openapi')}; {examples} examples match their schemas;"
-        " enum names complete; contacts obey the privacy rule"
+        " enum and schema names fit every generator; security only in headers;"
+        " every example is a state the server can produce"
     )
     return 0
 

@@ -132,8 +132,8 @@ RULES: dict[str, tuple[Edit, str, Edit | None]] = {
         None,
     ),
     "a renamed enum member": (
-        lambda s: schemas(s)["FieldType"]["x-enum-varnames"].__setitem__(2, "Select"),
-        'enum member name "SelectBox" renamed to "Select"',
+        lambda s: schemas(s)["FieldType"]["x-enum-varnames"].__setitem__(2, "SELECT"),
+        'enum member name "SELECT_BOX" renamed to "SELECT"',
         lambda s: schemas(s)["FieldType"].update(description="The kind of a custom field."),
     ),
 }

@@ -7,7 +7,15 @@ from typing import Any
 
 import pytest
 
-from scripts.check_spec import contact_privacy_problems, enum_name_problems, example_problems
+from scripts.check_spec import (
+    case_date_problems,
+    contact_privacy_problems,
+    enum_name_problems,
+    example_problems,
+    mask_problems,
+    private_member_problems,
+    public_case_problems,
+)
 from scripts.spec import deref, find_examples, operations, schema_errors, walk
 
 CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
@@ -111,7 +119,7 @@ def test_every_integer_enum_has_a_name_for_each_value(pristine_spec: dict[str, A
 
 
 def test_a_repeated_name_is_reported(spec: dict[str, Any]) -> None:
-    spec["components"]["schemas"]["ShareType"]["x-enum-varnames"][2] = "None"
+    spec["components"]["schemas"]["ShareType"]["x-enum-varnames"][2] = "NONE"
 
     assert enum_name_problems(spec) == ["#/components/schemas/ShareType: x-enum-varnames repeats a name"]
 
@@ -275,15 +283,101 @@ class TestTheContactPrivacyRule:
     ) -> None:
         public_case(spec)["members"][0].update(change)
 
-        assert f"#/components/examples/PublicCase/response/members/0: {problem}" in contact_privacy_problems(spec)
+        assert f"#/components/examples/PublicCase/value/response/members/0: {problem}" in contact_privacy_problems(spec)
 
     def test_a_private_contact_without_its_access_list_is_reported(self, spec: dict[str, Any]) -> None:
         private = spec["components"]["examples"]["PrivateCase"]["value"]["response"]["members"][1]
         del private["accessList"]
 
         assert contact_privacy_problems(spec) == [
-            "#/components/examples/PrivateCase/response/members/1: accessList must be present for shareType 0"
+            "#/components/examples/PrivateCase/value/response/members/1: accessList must be present for shareType 0"
         ]
+
+
+def example_response(spec: dict[str, Any], name: str) -> dict[str, Any]:
+    return spec["components"]["examples"][name]["value"]["response"]  # type: ignore[no-any-return]
+
+
+class TestEveryExampleIsAStateTheServerCanProduce:
+    """Public cases and private members are editable, text masks hold integers, case dates have the server's form."""
+
+    def test_the_examples_break_none_of_the_rules(self, pristine_spec: dict[str, Any]) -> None:
+        for rule in (public_case_problems, private_member_problems, mask_problems, case_date_problems):
+            assert rule(pristine_spec) == [], rule.__name__
+
+    def test_a_public_case_that_is_not_editable_is_reported(self, spec: dict[str, Any]) -> None:
+        example_response(spec, "ReopenedCase")["canEdit"] = False
+
+        assert public_case_problems(spec) == [
+            "#/components/examples/ReopenedCase/value/response/canEdit: "
+            "must be true for a public case (isPrivate false)"
+        ]
+
+    def test_a_private_case_need_not_be_editable(self, spec: dict[str, Any]) -> None:
+        example_response(spec, "PrivateCase")["canEdit"] = False
+
+        assert public_case_problems(spec) == []
+
+    def test_a_private_member_that_is_not_editable_is_reported(self, spec: dict[str, Any]) -> None:
+        example_response(spec, "ReopenedCase")["members"][0]["canEdit"] = False
+
+        assert private_member_problems(spec) == [
+            "#/components/examples/ReopenedCase/value/response/members/0/canEdit: "
+            "must be true for a private contact (shareType 0)"
+        ]
+
+    def test_a_shared_member_need_not_be_editable(self, pristine_spec: dict[str, Any]) -> None:
+        shared = example_response(pristine_spec, "PrivateCase")["members"][0]
+
+        assert shared["shareType"] == 2 and shared["canEdit"] is False
+        assert private_member_problems(pristine_spec) == []
+
+    @pytest.mark.parametrize(
+        ("field", "mask", "expected"),
+        [
+            (0, '{"size":"40"}', '{"size": <integer>}'),
+            (0, "", '{"size": <integer>}'),
+            (1, '{"rows":4}', '{"rows": <integer>, "cols": <integer>}'),
+            (1, '{"rows":4,"cols":40.5}', '{"rows": <integer>, "cols": <integer>}'),
+        ],
+        ids=["quoted size", "empty text field mask", "text area without cols", "fractional cols"],
+    )
+    def test_a_text_mask_without_integer_values_is_reported(
+        self, spec: dict[str, Any], field: int, mask: str, expected: str
+    ) -> None:
+        custom_field = example_response(spec, "PublicCase")["customFields"][0]
+        custom_field.update(fieldType=field, mask=mask)
+
+        assert mask_problems(spec) == [
+            f"#/components/examples/PublicCase/value/response/customFields/0/mask: "
+            f"must be {expected} for fieldType {field}, not {mask!r}"
+        ]
+
+    def test_select_box_and_heading_masks_are_not_text_masks(self, spec: dict[str, Any]) -> None:
+        fields = example_response(spec, "PublicCase")["customFields"]
+
+        assert {field["fieldType"] for field in fields} >= {2, 4}
+        assert mask_problems(spec) == []
+
+    @pytest.mark.parametrize(
+        "date",
+        ["2023-11-15T16:05:00+01:00", "2023-11-15T16:05:00.1230000+01:00", "2023-11-15T16:05:00.0000000", 20231115],
+        ids=["no fraction", "a fraction not zero", "no offset", "not text"],
+    )
+    def test_a_case_date_not_in_the_servers_form_is_reported(self, spec: dict[str, Any], date: Any) -> None:
+        example_response(spec, "ReopenedCase")["created"] = date
+
+        assert case_date_problems(spec) == [
+            f"#/components/examples/ReopenedCase/value/response/created: {date!r} is not the server's case date "
+            "(like 2024-03-04T10:20:30.0000000+03:00)"
+        ]
+
+    def test_the_schema_pins_the_case_date_too(self, spec: dict[str, Any]) -> None:
+        example_response(spec, "ReopenedCase")["created"] = "2023-11-15T16:05:00+01:00"
+
+        assert any(
+            "at 'response/created'" in problem and "does not match" in problem for problem in example_problems(spec)
+        )
 
 
 class TestWhatTheExamplesShow:

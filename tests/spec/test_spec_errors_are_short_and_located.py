@@ -82,11 +82,53 @@ BREAKAGES: dict[str, Breakage] = {
         "schema name 'case' becomes 'Case' like 'Case', already used at #/components/schemas/Case",
     ),
     "an enum names list of the wrong length": Breakage(
-        "x-enum-varnames: [TextField, TextArea, SelectBox, CheckBox, Heading, Date]",
-        "x-enum-varnames: [TextField, TextArea, SelectBox, CheckBox, Heading]",
+        "x-enum-varnames: [TEXT_FIELD, TEXT_AREA, SELECT_BOX, CHECK_BOX, HEADING, DATE]",
+        "x-enum-varnames: [TEXT_FIELD, TEXT_AREA, SELECT_BOX, CHECK_BOX, HEADING]",
         1,
         "#/components/schemas/FieldType/x-enum-varnames",
         "5 names for 6 enum values",
+    ),
+    "an enum name that is a keyword": Breakage(
+        "x-enum-varnames: [NONE, READ_WRITE, READ]",
+        "x-enum-varnames: [None, READ_WRITE, READ]",
+        1,
+        "#/components/schemas/ShareType/x-enum-varnames/0",
+        "'None' is not UPPER_SNAKE (like READ_WRITE)",
+    ),
+    "a schema named like a built-in": Breakage(
+        "    Contact:\n",
+        "    Error:\n      type: string\n      description: A clash.\n    Contact:\n",
+        1,
+        "#/components/schemas/Error",
+        "schema name 'Error' is a built-in name in TypeScript and JavaScript",
+    ),
+    "a query api key offered to generators": Breakage(
+        "        - basicAuth: []\n      requestBody:",
+        "        - basicAuth: []\n        - authQuery: []\n      requestBody:",
+        1,
+        "#/paths/~1api~12.0~1crm~1case~1{caseid}/put/security/3",
+        "'authQuery' sends the credential in a query: offer only schemes sent in a header",
+    ),
+    "a public case that is not editable": Breakage(
+        "          isPrivate: false\n          canEdit: true\n          customFields: []",
+        "          isPrivate: false\n          canEdit: false\n          customFields: []",
+        1,
+        "#/components/examples/ReopenedCase/value/response/canEdit",
+        "must be true for a public case (isPrivate false)",
+    ),
+    "a private member that is not editable": Breakage(
+        "              canEdit: true\n              canDelete: false\n              id: 58",
+        "              canEdit: false\n              canDelete: false\n              id: 58",
+        1,
+        "#/components/examples/ReopenedCase/value/response/members/0/canEdit",
+        "must be true for a private contact (shareType 0)",
+    ),
+    "a text mask with a quoted number": Breakage(
+        """mask: '{"size":40}'""",
+        """mask: '{"size":"40"}'""",
+        1,
+        "#/components/examples/PublicCase/value/response/customFields/0/mask",
+        """must be {"size": <integer>} for fieldType 0, not '{"size":"40"}'""",
     ),
 }
 MAX_LINES = 2  # the problem, and the count
@@ -143,4 +185,25 @@ def test_a_validator_message_quoting_the_document_is_cut_to_one_short_line() -> 
     assert (
         check_spec.short("{" + "'x': 1, " * 10_000 + "} is not valid\nmore")
         == ("{" + "'x': 1, " * 10_000)[: check_spec.MAX_MESSAGE - 1] + "…"
+    )
+
+
+def test_a_case_date_the_schema_no_longer_pins_is_still_reported_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SPEC_PATH.read_text(encoding="utf-8")
+    pattern = next(line for line in text.splitlines(keepends=True) if "pattern: '^[0-9]{4}-(0" in line)
+    old_date = "created: '2023-11-15T16:05:00.0000000+01:00'"
+    edited = text.replace(pattern, "", 1).replace(old_date, "created: '2023-11-15T16:05:00+01:00'", 1)
+    path = tmp_path / "openapi.yaml"
+    path.write_text(edited, encoding="utf-8")
+
+    status = check_spec.main(["check_spec", str(path)])
+
+    errors = capsys.readouterr().err.splitlines()
+    line = edited.count("\n", 0, edited.index("created: '2023-11-15T16:05:00+01:00'")) + 1
+    assert status == 1
+    assert errors[0] == (
+        f"{path}:{line}: #/components/examples/ReopenedCase/value/response/created: "
+        "'2023-11-15T16:05:00+01:00' is not the server's case date (like 2024-03-04T10:20:30.0000000+03:00)"
     )

@@ -8,8 +8,8 @@ from .custom_field import CustomField
 from .custom_field_value import CustomFieldValue
 from .employee import Employee
 from .envelope_status import EnvelopeStatus
-from .error import Error
-from .error_data import ErrorData
+from .error_detail import ErrorDetail
+from .error_detail_data import ErrorDetailData
 from .error_envelope import ErrorEnvelope
 from .field_type import FieldType
 from .share_type import ShareType
@@ -24,8 +24,8 @@ __all__ = (
     "CustomFieldValue",
     "Employee",
     "EnvelopeStatus",
-    "Error",
-    "ErrorData",
+    "ErrorDetail",
+    "ErrorDetailData",
     "ErrorEnvelope",
     "FieldType",
     "ShareType",

@@ -24,13 +24,24 @@ class Case:
     """A CRM case, as the server writes it."""
 
     members: list[Contact]
-    """ The contacts taking part in the case; empty when there are none. """
+    """ The contacts taking part in the case **that the caller may see**;
+    empty when there are none. A private contact (`shareType` 0) is
+    left out unless the caller is a CRM administrator or on its access
+    list, so this is not always every member (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/ContactDao.cs` L1419-1426,
+    `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L770-781). Do not send
+    it back unchanged in an update: a non-empty `members` replaces
+    every member, so the ones hidden from you would be deleted.
+     """
     create_by: Employee
     """ A portal user. """
     created: datetime.datetime
     """ When the case was created, in the portal's time zone, with seven
     fractional digits that are always `.0000000` (a `datetime`
-    column; source: `build/sql/onlyoffice.sql` L413).
+    column; source: `build/sql/onlyoffice.sql` L413) and the offset,
+    `Z` at zero (`module/ASC.Api/ASC.Specific/ApiDateTime.cs`
+    L160-165). The pattern pins this form: ONLYOFFICE's own web
+    client parses no other.
      """
     title: str
     """ Title of the case. """
@@ -39,7 +50,12 @@ class Case:
     is_private: bool
     """ Whether only the users in `accessList` may see the case. """
     can_edit: bool
-    """ Whether the caller may edit the case. """
+    """ Whether the caller may edit the case. Always `true` for a public
+    case, for a CRM administrator, the case's creator and the users of
+    its access list, so always `true` after a successful update
+    (source: `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs`
+    L446-450, `module/ASC.Api/ASC.Api.CRM/Wrappers/CasesWrapper.cs` L47, L55).
+     """
     custom_fields: list[CustomField]
     """ The case's custom fields that have a value, and **every**
     Heading field, with or without a value. A heading without a

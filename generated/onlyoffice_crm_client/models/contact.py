@@ -49,11 +49,24 @@ class Contact:
     `2` Read (everyone may read).
      """
     currency: Currency | None
-    """ The contact's currency, or `null` when it has none. """
+    """ The contact's currency, or `null` when it has none. A currency
+    code the CRM does not know makes the whole answer a 500 (source:
+    `module/ASC.Api/ASC.Api.CRM/Wrappers/ContactWrapper.cs` L408-410,
+    `module/ASC.Api/ASC.Api.CRM/Wrappers/CurrencyInfoWrapper.cs` L35-43).
+     """
     can_edit: bool
-    """ Whether the caller may edit the contact. """
+    """ Whether the caller may edit the contact: it is shared read-write,
+    or the caller is a CRM administrator or on its access list. A
+    private contact is in `members` only for those, so a private
+    member always has `canEdit: true` (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs` L271-277, L436-439).
+     """
     can_delete: bool
-    """ Whether the caller may delete the contact. """
+    """ Whether the caller may delete the contact: it may edit it and no
+    invoice names it (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs` L471-477,
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/ContactDao.cs` L1370-1374).
+     """
     id: int
     """ Id of the contact. """
     access_list: list[Employee] | Unset = UNSET

@@ -30,8 +30,12 @@ class CustomField:
     position: int
     """ Position of the field in the form. """
     mask: str
-    """ Settings of the field's input, as JSON text (the options of a
-    select box, the size of a text field), or empty. Never `null`:
+    """ Settings of the field's input, as JSON text, or empty: a text
+    field's size and a text area's rows and columns as a JSON object
+    of integers (`{"size":40}`, `{"rows":4,"cols":40}`), a select
+    box's options as the JSON array it was given (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs`
+    L125-182, L201). Never `null`:
     a missing value is read as `""` (source:
     `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs` L526).
      """

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="CustomFieldValue")
 @_attrs_define
 class CustomFieldValue:
     """A value to set on one custom field of the case. Only `key`/`value`
-    and `Key`/`Value` bind (source: `module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
+    and `Key`/`Value` bind (source: `module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-191, L203-209).
 
     """
 

@@ -18,7 +18,13 @@ class Employee:
     """A portal user."""
 
     id: UUID
-    """ Id of the user. """
+    """ Id of the user. A deleted user, an unknown id and a **group**
+    (in an access list) all come back as one placeholder user, id
+    `4a515a15-d4d6-4b8e-828e-e0586f18f3a3`, whatever id was stored
+    (source: `module/ASC.Api/ASC.Employee/EmployeeWraper.cs` L101-111,
+    `common/ASC.Core.Common/Context/Impl/UserManager.cs` L134-139,
+    `common/ASC.Core.Common/Users/Constants.cs` L99-105).
+     """
     display_name: str
     """ Name of the user as the portal shows it. """
     avatar_small: str

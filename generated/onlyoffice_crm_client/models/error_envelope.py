@@ -11,7 +11,7 @@ from ..models.envelope_status import EnvelopeStatus
 from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error import Error
+    from ..models.error_detail import ErrorDetail
 
 
 T = TypeVar("T", bound="ErrorEnvelope")
@@ -29,8 +29,11 @@ class ErrorEnvelope:
      """
     status_code: int
     """ The HTTP status of the answer, repeated. """
-    error: Error
-    """ What went wrong. """
+    error: ErrorDetail
+    """ What went wrong. (Named `ErrorDetail`, not `Error`: `Error` is a
+    built-in of TypeScript and JavaScript, and clashed in Go with the
+    enum constant of `EnvelopeStatus`.)
+     """
     start_index: int | Unset = UNSET
     """ The `startIndex` query parameter, echoed. Present only when it is
     not zero, in success and error envelopes alike (source:
@@ -108,9 +111,9 @@ class ErrorEnvelope:
         _raw_value = d.pop("error", MISSING)
         if _raw_value is not MISSING:
             if not (isinstance(_raw_value, dict)):
-                raise errors.ParseError("error", "expected Error, found " + type(_raw_value).__name__)
+                raise errors.ParseError("error", "expected ErrorDetail, found " + type(_raw_value).__name__)
             try:
-                error = Error.from_dict(_raw_value)
+                error = ErrorDetail.from_dict(_raw_value)
 
             except Exception as exc_:
                 raise errors.ParseError.inside("error", exc_) from None
@@ -165,4 +168,4 @@ class ErrorEnvelope:
 
 # Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
 # other, and by now this module's class exists.
-from ..models.error import Error
+from ..models.error_detail import ErrorDetail

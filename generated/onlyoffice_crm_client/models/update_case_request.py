@@ -19,30 +19,39 @@ T = TypeVar("T", bound="UpdateCaseRequest")
 
 @_attrs_define
 class UpdateCaseRequest:
-    """The body of Update a case. Property names are matched
-    case-insensitively by the server; these are the documented spellings.
+    """The body of Update a case. The server matches `title`, `members`,
+    `accessList`, `isPrivate` and `isNotify` case-insensitively, but
+    `customFieldList` only as spelled here (see the operation's
+    description); these are the documented spellings.
 
     """
 
     title: str
     """ New title of the case. Required, not empty, at most 255
     characters (the column is `varchar(255)`; source:
-    `build/sql/onlyoffice.sql` L410). A title of only spaces is
-    accepted. A `title` in the query string wins over this one.
+    `build/sql/onlyoffice.sql` L410), which the server does not
+    check itself; no 4-byte characters such as emoji (the column is
+    `utf8`). A title of only spaces is accepted. A `title` in the
+    query string wins over this one.
      """
     members: list[int] | Unset = UNSET
     """ Ids of the contacts that become the case's members. A non-empty
     list removes **every** current member, then adds the listed
     contacts that exist and that the caller may see: a list of only
     unknown or hidden ids leaves the case with no members. An empty
-    or missing list leaves them unchanged (source:
-    `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L219-224).
+    or missing list leaves them unchanged; `null` answers 400 (source:
+    `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L219-224). Ids in
+    the query string are added to these.
      """
     custom_field_list: list[CustomFieldValue] | Unset = UNSET
     """ Values to set on the case's custom fields. Entries with an empty
-    value or an unknown field id are skipped silently; a value of
-    only spaces (`" "`) clears the field (source:
-    `module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L227-234).
+    value or an unknown field id are skipped silently
+    (`module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs` L227-234); a value
+    of only spaces (`" "`) clears the field (source:
+    `web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs` L70-84).
+    Spell the name exactly `customFieldList`: another case, such as
+    `CustomFieldList`, is ignored without an error
+    (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L172-175, L203-209).
      """
     is_private: bool | Unset = UNSET
     """ Make the case private (`true`, with a non-empty `accessList`) or
@@ -51,7 +60,8 @@ class UpdateCaseRequest:
      """
     access_list: list[UUID] | Unset = UNSET
     """ Ids of the users who may see a private case. The caller is always
-    added. Used only with `isPrivate: true`.
+    added. Used only with `isPrivate: true`; `null` answers 400, and
+    ids in the query string are added to these.
      """
     is_notify: bool | Unset = UNSET
     """ Notify the users of `accessList` that they were given access to the case. """

@@ -122,23 +122,41 @@ def sync_detailed(
     L70-84.)
     3. **`title`** is required and must not be empty (400 otherwise,
        L205); it is at most 255 characters, the size of its column
-       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
-       accepted as it is.
+       (`build/sql/onlyoffice.sql` L410). The server does not check the
+       length: a longer title is a database error (500) or is cut
+       silently, depending on the database's mode. The table is `utf8`
+       (three bytes a character at most, L408-421), so 4-byte
+       characters such as emoji do not fit either. A title of only
+       spaces is accepted as it is.
     4. **The update is not atomic.** The title is saved first, then the
        privacy, then the members, then each custom field, each on its
        own (L210-234): an error part way leaves the earlier steps done.
-    5. **A query-string value beats the body's.** Values are looked up
-       in the route, then the query string, then the body, and the
-       first one wins, so `?title=x` overrides the body's `title`.
-       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
-    6. **Form and XML bodies are accepted too**:
-       `application/x-www-form-urlencoded` (or no `Content-Type` at
-       all) and `text/xml`, besides JSON (same file, L160-218). This
-       document describes the JSON body.
-    7. **Names.** Top-level names match case-insensitively; names
-       inside `customFieldList` items match only as `key`/`value` or
-       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
-       A `caseid` in the body is ignored in favour of the path.
+    5. **For single values, a query-string value beats the body's.**
+       Values are collected from the route, then the query string, then
+       the body (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs`
+       L150-158), and a single value takes the first one (L66), so
+       `?title=x` overrides the body's `title`. The lists `members` and
+       `accessList` take **all** of them: `?members=5` and a body's
+       `members: [17]` make `[5, 17]` (L58-61;
+       `module/ASC.Api/ASC.Api/Utils/Binder.cs` L249-256).
+    6. **Bodies.** JSON (`application/json`), a form
+       (`application/x-www-form-urlencoded` or `multipart/form-data`)
+       and XML (`text/xml` only) bind; this document describes the JSON
+       body. With **no `Content-Type`** the body is not read at all, so
+       the update answers 400 for the missing title
+       (`ApiArgumentBuilder.cs` L158, L209-218; `module/ASC.Api/ASC.Api/Constants.cs`
+       L22-24). A JSON body that does not parse answers 400 (L190-197),
+       but an XML body that does not parse answers **500**: its error
+       is not wrapped (L162-179; `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs`
+       L132-135).
+    7. **Names.** `title`, `isPrivate`, `isNotify` and the lists of
+       plain values, `members` and `accessList`, match case-insensitively.
+       `customFieldList` must be spelled **exactly** so: its items bind
+       by a case-sensitive prefix, and `CustomFieldList` is ignored
+       without an error (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L172-175,
+       L203-209). Inside its items only `key`/`value` and `Key`/`Value`
+       match (L182-191). A `caseid` in the body is ignored in favour of
+       the path.
     8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
        applied only when the caller is a CRM administrator or the
        case's creator. For them, `isPrivate: true` with a non-empty
@@ -147,6 +165,26 @@ def sync_detailed(
        Anything else, **including leaving `isPrivate` out, makes the
        case public** (L214-216, L268-298). The ids in `accessList` are
        not checked.
+    9. **`null` lists.** `members: null` or `accessList: null` answer
+       400: the null becomes an empty text that does not convert to a
+       number or id (`Binder.cs` L249-256;
+       `module/ASC.Api/ASC.Api/Utils/ConvertUtils.cs` L56-65;
+       `ApiHttpHandler.cs` L128-130). `customFieldList: null` and a
+       missing list change nothing.
+    10. **A member with an unknown currency** makes the answer a 500
+        **after** the update was saved: the server finds no such
+        currency and its wrapper reads the missing one
+        (`web/studio/ASC.Web.Studio/Products/CRM/Utils/CurrencyProvider.cs` L105-111,
+        `module/ASC.Api/ASC.Api.CRM/Wrappers/CurrencyInfoWrapper.cs` L35-43).
+    11. **No concurrency control.** Each answer's `ETag` is a new random
+        value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs` L64),
+        `If-Match` is not read, and the update writes back `isClosed`
+        as it read it at the start (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+        L191-198), so it can undo a close or reopen made at the same
+        moment. To change a case you read, send `title`, and, as an
+        administrator or the creator, `isPrivate` and `accessList`;
+        leave out `members` and `customFieldList` unless you mean to
+        change them.
 
     The body is read before the payment and permission checks, so a
     malformed body answers 400 even on an unpaid portal
@@ -154,8 +192,11 @@ def sync_detailed(
 
     Args:
         caseid (int):
-        body (UpdateCaseRequest): The body of Update a case. Property names are matched
-            case-insensitively by the server; these are the documented spellings.
+        body (UpdateCaseRequest): The body of Update a case. The server matches `title`,
+            `members`,
+            `accessList`, `isPrivate` and `isNotify` case-insensitively, but
+            `customFieldList` only as spelled here (see the operation's
+            description); these are the documented spellings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -211,23 +252,41 @@ def sync(
     L70-84.)
     3. **`title`** is required and must not be empty (400 otherwise,
        L205); it is at most 255 characters, the size of its column
-       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
-       accepted as it is.
+       (`build/sql/onlyoffice.sql` L410). The server does not check the
+       length: a longer title is a database error (500) or is cut
+       silently, depending on the database's mode. The table is `utf8`
+       (three bytes a character at most, L408-421), so 4-byte
+       characters such as emoji do not fit either. A title of only
+       spaces is accepted as it is.
     4. **The update is not atomic.** The title is saved first, then the
        privacy, then the members, then each custom field, each on its
        own (L210-234): an error part way leaves the earlier steps done.
-    5. **A query-string value beats the body's.** Values are looked up
-       in the route, then the query string, then the body, and the
-       first one wins, so `?title=x` overrides the body's `title`.
-       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
-    6. **Form and XML bodies are accepted too**:
-       `application/x-www-form-urlencoded` (or no `Content-Type` at
-       all) and `text/xml`, besides JSON (same file, L160-218). This
-       document describes the JSON body.
-    7. **Names.** Top-level names match case-insensitively; names
-       inside `customFieldList` items match only as `key`/`value` or
-       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
-       A `caseid` in the body is ignored in favour of the path.
+    5. **For single values, a query-string value beats the body's.**
+       Values are collected from the route, then the query string, then
+       the body (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs`
+       L150-158), and a single value takes the first one (L66), so
+       `?title=x` overrides the body's `title`. The lists `members` and
+       `accessList` take **all** of them: `?members=5` and a body's
+       `members: [17]` make `[5, 17]` (L58-61;
+       `module/ASC.Api/ASC.Api/Utils/Binder.cs` L249-256).
+    6. **Bodies.** JSON (`application/json`), a form
+       (`application/x-www-form-urlencoded` or `multipart/form-data`)
+       and XML (`text/xml` only) bind; this document describes the JSON
+       body. With **no `Content-Type`** the body is not read at all, so
+       the update answers 400 for the missing title
+       (`ApiArgumentBuilder.cs` L158, L209-218; `module/ASC.Api/ASC.Api/Constants.cs`
+       L22-24). A JSON body that does not parse answers 400 (L190-197),
+       but an XML body that does not parse answers **500**: its error
+       is not wrapped (L162-179; `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs`
+       L132-135).
+    7. **Names.** `title`, `isPrivate`, `isNotify` and the lists of
+       plain values, `members` and `accessList`, match case-insensitively.
+       `customFieldList` must be spelled **exactly** so: its items bind
+       by a case-sensitive prefix, and `CustomFieldList` is ignored
+       without an error (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L172-175,
+       L203-209). Inside its items only `key`/`value` and `Key`/`Value`
+       match (L182-191). A `caseid` in the body is ignored in favour of
+       the path.
     8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
        applied only when the caller is a CRM administrator or the
        case's creator. For them, `isPrivate: true` with a non-empty
@@ -236,6 +295,26 @@ def sync(
        Anything else, **including leaving `isPrivate` out, makes the
        case public** (L214-216, L268-298). The ids in `accessList` are
        not checked.
+    9. **`null` lists.** `members: null` or `accessList: null` answer
+       400: the null becomes an empty text that does not convert to a
+       number or id (`Binder.cs` L249-256;
+       `module/ASC.Api/ASC.Api/Utils/ConvertUtils.cs` L56-65;
+       `ApiHttpHandler.cs` L128-130). `customFieldList: null` and a
+       missing list change nothing.
+    10. **A member with an unknown currency** makes the answer a 500
+        **after** the update was saved: the server finds no such
+        currency and its wrapper reads the missing one
+        (`web/studio/ASC.Web.Studio/Products/CRM/Utils/CurrencyProvider.cs` L105-111,
+        `module/ASC.Api/ASC.Api.CRM/Wrappers/CurrencyInfoWrapper.cs` L35-43).
+    11. **No concurrency control.** Each answer's `ETag` is a new random
+        value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs` L64),
+        `If-Match` is not read, and the update writes back `isClosed`
+        as it read it at the start (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+        L191-198), so it can undo a close or reopen made at the same
+        moment. To change a case you read, send `title`, and, as an
+        administrator or the creator, `isPrivate` and `accessList`;
+        leave out `members` and `customFieldList` unless you mean to
+        change them.
 
     The body is read before the payment and permission checks, so a
     malformed body answers 400 even on an unpaid portal
@@ -243,8 +322,11 @@ def sync(
 
     Args:
         caseid (int):
-        body (UpdateCaseRequest): The body of Update a case. Property names are matched
-            case-insensitively by the server; these are the documented spellings.
+        body (UpdateCaseRequest): The body of Update a case. The server matches `title`,
+            `members`,
+            `accessList`, `isPrivate` and `isNotify` case-insensitively, but
+            `customFieldList` only as spelled here (see the operation's
+            description); these are the documented spellings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -292,23 +374,41 @@ async def asyncio_detailed(
     L70-84.)
     3. **`title`** is required and must not be empty (400 otherwise,
        L205); it is at most 255 characters, the size of its column
-       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
-       accepted as it is.
+       (`build/sql/onlyoffice.sql` L410). The server does not check the
+       length: a longer title is a database error (500) or is cut
+       silently, depending on the database's mode. The table is `utf8`
+       (three bytes a character at most, L408-421), so 4-byte
+       characters such as emoji do not fit either. A title of only
+       spaces is accepted as it is.
     4. **The update is not atomic.** The title is saved first, then the
        privacy, then the members, then each custom field, each on its
        own (L210-234): an error part way leaves the earlier steps done.
-    5. **A query-string value beats the body's.** Values are looked up
-       in the route, then the query string, then the body, and the
-       first one wins, so `?title=x` overrides the body's `title`.
-       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
-    6. **Form and XML bodies are accepted too**:
-       `application/x-www-form-urlencoded` (or no `Content-Type` at
-       all) and `text/xml`, besides JSON (same file, L160-218). This
-       document describes the JSON body.
-    7. **Names.** Top-level names match case-insensitively; names
-       inside `customFieldList` items match only as `key`/`value` or
-       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
-       A `caseid` in the body is ignored in favour of the path.
+    5. **For single values, a query-string value beats the body's.**
+       Values are collected from the route, then the query string, then
+       the body (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs`
+       L150-158), and a single value takes the first one (L66), so
+       `?title=x` overrides the body's `title`. The lists `members` and
+       `accessList` take **all** of them: `?members=5` and a body's
+       `members: [17]` make `[5, 17]` (L58-61;
+       `module/ASC.Api/ASC.Api/Utils/Binder.cs` L249-256).
+    6. **Bodies.** JSON (`application/json`), a form
+       (`application/x-www-form-urlencoded` or `multipart/form-data`)
+       and XML (`text/xml` only) bind; this document describes the JSON
+       body. With **no `Content-Type`** the body is not read at all, so
+       the update answers 400 for the missing title
+       (`ApiArgumentBuilder.cs` L158, L209-218; `module/ASC.Api/ASC.Api/Constants.cs`
+       L22-24). A JSON body that does not parse answers 400 (L190-197),
+       but an XML body that does not parse answers **500**: its error
+       is not wrapped (L162-179; `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs`
+       L132-135).
+    7. **Names.** `title`, `isPrivate`, `isNotify` and the lists of
+       plain values, `members` and `accessList`, match case-insensitively.
+       `customFieldList` must be spelled **exactly** so: its items bind
+       by a case-sensitive prefix, and `CustomFieldList` is ignored
+       without an error (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L172-175,
+       L203-209). Inside its items only `key`/`value` and `Key`/`Value`
+       match (L182-191). A `caseid` in the body is ignored in favour of
+       the path.
     8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
        applied only when the caller is a CRM administrator or the
        case's creator. For them, `isPrivate: true` with a non-empty
@@ -317,6 +417,26 @@ async def asyncio_detailed(
        Anything else, **including leaving `isPrivate` out, makes the
        case public** (L214-216, L268-298). The ids in `accessList` are
        not checked.
+    9. **`null` lists.** `members: null` or `accessList: null` answer
+       400: the null becomes an empty text that does not convert to a
+       number or id (`Binder.cs` L249-256;
+       `module/ASC.Api/ASC.Api/Utils/ConvertUtils.cs` L56-65;
+       `ApiHttpHandler.cs` L128-130). `customFieldList: null` and a
+       missing list change nothing.
+    10. **A member with an unknown currency** makes the answer a 500
+        **after** the update was saved: the server finds no such
+        currency and its wrapper reads the missing one
+        (`web/studio/ASC.Web.Studio/Products/CRM/Utils/CurrencyProvider.cs` L105-111,
+        `module/ASC.Api/ASC.Api.CRM/Wrappers/CurrencyInfoWrapper.cs` L35-43).
+    11. **No concurrency control.** Each answer's `ETag` is a new random
+        value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs` L64),
+        `If-Match` is not read, and the update writes back `isClosed`
+        as it read it at the start (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+        L191-198), so it can undo a close or reopen made at the same
+        moment. To change a case you read, send `title`, and, as an
+        administrator or the creator, `isPrivate` and `accessList`;
+        leave out `members` and `customFieldList` unless you mean to
+        change them.
 
     The body is read before the payment and permission checks, so a
     malformed body answers 400 even on an unpaid portal
@@ -324,8 +444,11 @@ async def asyncio_detailed(
 
     Args:
         caseid (int):
-        body (UpdateCaseRequest): The body of Update a case. Property names are matched
-            case-insensitively by the server; these are the documented spellings.
+        body (UpdateCaseRequest): The body of Update a case. The server matches `title`,
+            `members`,
+            `accessList`, `isPrivate` and `isNotify` case-insensitively, but
+            `customFieldList` only as spelled here (see the operation's
+            description); these are the documented spellings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -379,23 +502,41 @@ async def asyncio(
     L70-84.)
     3. **`title`** is required and must not be empty (400 otherwise,
        L205); it is at most 255 characters, the size of its column
-       (`build/sql/onlyoffice.sql` L410). A title of only spaces is
-       accepted as it is.
+       (`build/sql/onlyoffice.sql` L410). The server does not check the
+       length: a longer title is a database error (500) or is cut
+       silently, depending on the database's mode. The table is `utf8`
+       (three bytes a character at most, L408-421), so 4-byte
+       characters such as emoji do not fit either. A title of only
+       spaces is accepted as it is.
     4. **The update is not atomic.** The title is saved first, then the
        privacy, then the members, then each custom field, each on its
        own (L210-234): an error part way leaves the earlier steps done.
-    5. **A query-string value beats the body's.** Values are looked up
-       in the route, then the query string, then the body, and the
-       first one wins, so `?title=x` overrides the body's `title`.
-       (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs` L55-66, L150-218.)
-    6. **Form and XML bodies are accepted too**:
-       `application/x-www-form-urlencoded` (or no `Content-Type` at
-       all) and `text/xml`, besides JSON (same file, L160-218). This
-       document describes the JSON body.
-    7. **Names.** Top-level names match case-insensitively; names
-       inside `customFieldList` items match only as `key`/`value` or
-       `Key`/`Value` (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L182-206).
-       A `caseid` in the body is ignored in favour of the path.
+    5. **For single values, a query-string value beats the body's.**
+       Values are collected from the route, then the query string, then
+       the body (`module/ASC.Api/ASC.Api/Impl/ApiArgumentBuilder.cs`
+       L150-158), and a single value takes the first one (L66), so
+       `?title=x` overrides the body's `title`. The lists `members` and
+       `accessList` take **all** of them: `?members=5` and a body's
+       `members: [17]` make `[5, 17]` (L58-61;
+       `module/ASC.Api/ASC.Api/Utils/Binder.cs` L249-256).
+    6. **Bodies.** JSON (`application/json`), a form
+       (`application/x-www-form-urlencoded` or `multipart/form-data`)
+       and XML (`text/xml` only) bind; this document describes the JSON
+       body. With **no `Content-Type`** the body is not read at all, so
+       the update answers 400 for the missing title
+       (`ApiArgumentBuilder.cs` L158, L209-218; `module/ASC.Api/ASC.Api/Constants.cs`
+       L22-24). A JSON body that does not parse answers 400 (L190-197),
+       but an XML body that does not parse answers **500**: its error
+       is not wrapped (L162-179; `module/ASC.Api/ASC.Api/Impl/ApiHttpHandler.cs`
+       L132-135).
+    7. **Names.** `title`, `isPrivate`, `isNotify` and the lists of
+       plain values, `members` and `accessList`, match case-insensitively.
+       `customFieldList` must be spelled **exactly** so: its items bind
+       by a case-sensitive prefix, and `CustomFieldList` is ignored
+       without an error (`module/ASC.Api/ASC.Api/Utils/Binder.cs` L172-175,
+       L203-209). Inside its items only `key`/`value` and `Key`/`Value`
+       match (L182-191). A `caseid` in the body is ignored in favour of
+       the path.
     8. **Privacy.** `isPrivate`, `accessList` and `isNotify` are
        applied only when the caller is a CRM administrator or the
        case's creator. For them, `isPrivate: true` with a non-empty
@@ -404,6 +545,26 @@ async def asyncio(
        Anything else, **including leaving `isPrivate` out, makes the
        case public** (L214-216, L268-298). The ids in `accessList` are
        not checked.
+    9. **`null` lists.** `members: null` or `accessList: null` answer
+       400: the null becomes an empty text that does not convert to a
+       number or id (`Binder.cs` L249-256;
+       `module/ASC.Api/ASC.Api/Utils/ConvertUtils.cs` L56-65;
+       `ApiHttpHandler.cs` L128-130). `customFieldList: null` and a
+       missing list change nothing.
+    10. **A member with an unknown currency** makes the answer a 500
+        **after** the update was saved: the server finds no such
+        currency and its wrapper reads the missing one
+        (`web/studio/ASC.Web.Studio/Products/CRM/Utils/CurrencyProvider.cs` L105-111,
+        `module/ASC.Api/ASC.Api.CRM/Wrappers/CurrencyInfoWrapper.cs` L35-43).
+    11. **No concurrency control.** Each answer's `ETag` is a new random
+        value (`module/ASC.Api/ASC.Api/Impl/ApiHttpHandlerBase.cs` L64),
+        `If-Match` is not read, and the update writes back `isClosed`
+        as it read it at the start (`web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CasesDao.cs`
+        L191-198), so it can undo a close or reopen made at the same
+        moment. To change a case you read, send `title`, and, as an
+        administrator or the creator, `isPrivate` and `accessList`;
+        leave out `members` and `customFieldList` unless you mean to
+        change them.
 
     The body is read before the payment and permission checks, so a
     malformed body answers 400 even on an unpaid portal
@@ -411,8 +572,11 @@ async def asyncio(
 
     Args:
         caseid (int):
-        body (UpdateCaseRequest): The body of Update a case. Property names are matched
-            case-insensitively by the server; these are the documented spellings.
+        body (UpdateCaseRequest): The body of Update a case. The server matches `title`,
+            `members`,
+            `accessList`, `isPrivate` and `isNotify` case-insensitively, but
+            `customFieldList` only as spelled here (see the operation's
+            description); these are the documented spellings.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -10,21 +10,25 @@ from .. import errors
 from ..types import MISSING, STRICT, UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.error_data import ErrorData
+    from ..models.error_detail_data import ErrorDetailData
 
 
-T = TypeVar("T", bound="Error")
+T = TypeVar("T", bound="ErrorDetail")
 
 
 @_attrs_define
-class Error:
-    """What went wrong."""
+class ErrorDetail:
+    """What went wrong. (Named `ErrorDetail`, not `Error`: `Error` is a
+    built-in of TypeScript and JavaScript, and clashed in Go with the
+    enum constant of `EnvelopeStatus`.)
+
+    """
 
     message: str
     """ The server's message, such as `Not found` or `Access Denied`. """
     hresult: int
     """ The .NET HRESULT of the exception. """
-    data: ErrorData
+    data: ErrorDetailData
     """ Extra data of the exception; usually empty. """
     type_: str | Unset = UNSET
     """ The exception's .NET type name. Debug builds of the server only. """
@@ -98,9 +102,9 @@ class Error:
         _raw_value = d.pop("data", MISSING)
         if _raw_value is not MISSING:
             if not (isinstance(_raw_value, dict)):
-                raise errors.ParseError("data", "expected ErrorData, found " + type(_raw_value).__name__)
+                raise errors.ParseError("data", "expected ErrorDetailData, found " + type(_raw_value).__name__)
             try:
-                data = ErrorData.from_dict(_raw_value)
+                data = ErrorDetailData.from_dict(_raw_value)
 
             except Exception as exc_:
                 raise errors.ParseError.inside("data", exc_) from None
@@ -121,7 +125,7 @@ class Error:
             raise errors.ParseError("stack", "expected str, found " + type(_raw_value).__name__)
         stack = _raw_value
 
-        error = cls(
+        error_detail = cls(
             message=message,
             hresult=hresult,
             data=data,
@@ -131,17 +135,17 @@ class Error:
 
         if missing:
             if len(missing) == 3:
-                raise errors.ParseError("", "none of the properties Error requires is there")
+                raise errors.ParseError("", "none of the properties ErrorDetail requires is there")
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
-                object.__delattr__(error, name)
-            error.missing_fields = tuple(missing.values())
+                object.__delattr__(error_detail, name)
+            error_detail.missing_fields = tuple(missing.values())
         if d and STRICT.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
-        error.additional_properties = d
-        return error
+        error_detail.additional_properties = d
+        return error_detail
 
     @property
     def additional_keys(self) -> list[str]:
@@ -162,4 +166,4 @@ class Error:
 
 # Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
 # other, and by now this module's class exists.
-from ..models.error_data import ErrorData
+from ..models.error_detail_data import ErrorDetailData

@@ -9,11 +9,11 @@ from attrs import field as _attrs_field
 from .. import errors
 from ..types import STRICT
 
-T = TypeVar("T", bound="ErrorData")
+T = TypeVar("T", bound="ErrorDetailData")
 
 
 @_attrs_define
-class ErrorData:
+class ErrorDetailData:
     """Extra data of the exception; usually empty."""
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -41,19 +41,19 @@ class ErrorData:
         d = dict(src_dict)
         missing: dict[str, str] = {}
         _raw_value: Any
-        error_data = cls()
+        error_detail_data = cls()
 
         if missing:
             if STRICT.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
-                object.__delattr__(error_data, name)
-            error_data.missing_fields = tuple(missing.values())
+                object.__delattr__(error_detail_data, name)
+            error_detail_data.missing_fields = tuple(missing.values())
         if d and STRICT.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
-        error_data.additional_properties = d
-        return error_data
+        error_detail_data.additional_properties = d
+        return error_detail_data
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,134 @@
+"""The consumer check refuses a spec that other generators cannot use, naming the consumer and why.
+
+`make test` runs the check itself on the bundle (the `consumers` stamp); these
+tests feed it the second edition's mistakes and prove that it can fail. One run
+of the check covers every consumer's refusal (one JVM, as in `make consumers`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from scripts import check_consumers
+from support import SPEC_PATH
+
+# The second edition's spec as other generators met it, each mistake by the consumer it breaks.
+SECOND_EDITION_MISTAKES = {
+    "an enum name that is a keyword": (
+        "x-enum-varnames: [NONE, READ_WRITE, READ]",
+        "x-enum-varnames: [None, READ_WRITE, READ]",
+    ),
+    "an enum constant named like a model": ("x-enum-varnames: [OK, ERROR]", "x-enum-varnames: [OK, Error]"),
+    "the model Error": ("ErrorDetail", "Error"),
+    "a query api key offered to generators": (
+        "        - basicAuth: []\n      requestBody:",
+        "        - basicAuth: []\n        - authQuery: []\n      requestBody:",
+    ),
+    "no contact": ("  contact:\n    name: Maintainers of this contract\n", ""),
+}
+
+
+class Checked(NamedTuple):
+    status: int
+    out: str
+    err: str
+
+
+def run_check(capsys: pytest.CaptureFixture[str], *argv: str) -> Checked:
+    status = check_consumers.main(["check_consumers", *argv])
+    captured = capsys.readouterr()
+    return Checked(status, captured.out, captured.err)
+
+
+@pytest.fixture(scope="module")
+def second_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    text = SPEC_PATH.read_text(encoding="utf-8")
+    for old, new in SECOND_EDITION_MISTAKES.values():
+        assert old in text, f"the spec no longer holds {old!r}"
+        text = text.replace(old, new)
+    path = tmp_path_factory.mktemp("consumers") / "openapi.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def refused(second_edition: Path) -> Checked:
+    """The check run once, on every consumer but openapi-typescript, on the second edition's mistakes."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # capsys is per test
+        status = check_consumers.main(
+            ["check_consumers", "--spec", str(second_edition), "--only", "spectral,python,go,typescript-fetch"]
+        )
+    return Checked(status, out.getvalue(), err.getvalue())
+
+
+def test_it_refuses_the_spec_and_names_every_consumer_that_refused(refused: Checked, second_edition: Path) -> None:
+    assert refused.status == 1
+    assert (
+        refused.err.splitlines()[-1]
+        == f"consumers: {second_edition}: refused by spectral, python, go, typescript-fetch"
+    )
+
+
+def test_an_enum_name_that_is_a_python_keyword_is_refused_by_the_python_client(refused: Checked) -> None:
+    assert (
+        "consumers: python: REFUSES the spec: the client does not import: SyntaxError: cannot assign to None"
+        " (openapi_client/models/share_type.py:" in refused.err
+    )
+
+
+def test_an_enum_constant_named_like_a_model_is_refused_by_the_go_client(refused: Checked) -> None:
+    line = next(line for line in refused.err.splitlines() if line.startswith("consumers: go: "))
+
+    assert "REFUSES the spec: the client does not build: " in line
+    assert "Error redeclared in this block" in line
+
+
+def test_a_query_api_key_is_refused_by_typescript_fetch_as_a_token_in_the_url(refused: Checked) -> None:
+    assert (
+        "consumers: typescript-fetch: REFUSES the spec: sends a credential in the URL at apis/CasesApi.ts:"
+        in refused.err
+    )
+    assert "(asc_auth_key)" in refused.err
+
+
+def test_a_missing_contact_is_refused_by_spectral(refused: Checked) -> None:
+    assert "consumers: spectral: REFUSES the spec: spectral:oas reports: 3:6  warning  info-contact" in refused.err
+
+
+def test_a_refusal_is_one_short_line_without_a_traceback(refused: Checked) -> None:
+    assert "Traceback" not in refused.err
+    assert all(len(line) <= 1000 for line in refused.err.splitlines())
+
+
+def test_a_missing_spec_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    checked = run_check(capsys, "--spec", str(tmp_path / "nowhere.yaml"))
+
+    assert checked.status == 2
+    assert checked.err == f"consumers: {tmp_path / 'nowhere.yaml'}: no such spec (run `make bundle`)\n"
+
+
+def test_an_unknown_consumer_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    checked = run_check(capsys, "--only", "python,kiota")
+
+    assert checked.status == 2
+    assert checked.err.startswith("consumers: unknown consumer kiota; choose from spectral, python, go,")
+
+
+def test_a_missing_tool_is_named_with_the_way_to_install_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(check_consumers, "NODE_BIN", tmp_path / "no-node-modules")
+
+    checked = run_check(capsys, "--spec", str(SPEC_PATH), "--only", "spectral")
+
+    assert checked.status == 2
+    assert (
+        checked.err
+        == f"consumers: cannot run: {tmp_path / 'no-node-modules' / 'spectral'} is not installed (run `make setup`)\n"
+    )
