@@ -74,6 +74,8 @@ SOURCE_FILES = ("index.html", "openapi.yaml", "openapi.json")
 DERIVED = frozenset({REFERENCE, CHANGELOG, CHANGELOG_MD})
 LISTING = ("index.html", "versions.json", "latest", ".well-known", "llms.txt", "feed.atom", "favicon.svg")
 LOCK_NAME = ".publish.lock"
+# Where a version's notes and date come from unless --changelog says otherwise.
+CHANGELOG_FILE = ROOT / "CHANGELOG.md"
 EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CANNOT, EXIT_BUSY = 1, 2, 3, 4
 
 
@@ -107,7 +109,7 @@ class Release:
     derived: dict[str, bytes] = field(default_factory=dict)  # rendered from them: written, never compared
 
 
-def read_release(dist: Path, changelog: Path = ROOT / "CHANGELOG.md") -> Release:
+def read_release(dist: Path, changelog: Path | None = None) -> Release:
     """The release in dist/: the three built files, the wheel and sdist of the same version if `make package` built
     them, and the version's entry in `changelog` (CHANGELOG.md)."""
     missing = [name for name in SOURCE_FILES if not (dist / name).is_file()]
@@ -125,6 +127,7 @@ def read_release(dist: Path, changelog: Path = ROOT / "CHANGELOG.md") -> Release
     for package in packages:
         files[package.name] = package.read_bytes()
     files["index.html"] = with_navigation(files["index.html"], version, [package.name for package in packages])
+    changelog = changelog or CHANGELOG_FILE
     try:
         entry = release_notes.entry(changelog.read_text(encoding="utf-8") if changelog.is_file() else "", version)
     except (OSError, UnicodeDecodeError) as error:
@@ -166,8 +169,8 @@ fetch("../versions.json").then((r) => r.json()).then((portal) => {{
 </script>
 """
     head, body, rest = page.partition(b"<body>")
-    if not body or b"<head>" not in head:
-        raise ValueError("the reference page has no <head> or <body> tag: rebuild it with `make docs`")
+    if not body:
+        raise ValueError("the reference page has no <body> tag: rebuild it with `make docs`")
     icon = b'<head>\n  <link rel="icon" href="../favicon.svg" type="image/svg+xml">'
     return head.replace(b"<head>", icon, 1) + body + b"\n" + bar.encode() + rest
 
@@ -379,7 +382,7 @@ def plan(portal: Path, release: Release) -> list[str]:
 
 
 def publish(
-    dist: Path, portal: Path, dry_run: bool = False, lock_timeout: float = 60.0, changelog: Path = ROOT / "CHANGELOG.md"
+    dist: Path, portal: Path, dry_run: bool = False, lock_timeout: float = 60.0, changelog: Path | None = None
 ) -> str:
     """Publish dist/ into the portal, completing any interrupted publish first; return what happened."""
     release = read_release(dist, changelog)
@@ -435,7 +438,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--changelog",
         type=Path,
-        default=ROOT / "CHANGELOG.md",
+        default=CHANGELOG_FILE,
         help="where the version's notes and date come from (default: CHANGELOG.md)",
     )
     parser.add_argument(
