@@ -129,9 +129,11 @@ def read_release(dist: Path, changelog: Path | None = None) -> Release:
     files["index.html"] = with_navigation(files["index.html"], version, [package.name for package in packages])
     changelog = changelog or CHANGELOG_FILE
     try:
-        entry = release_notes.entry(changelog.read_text(encoding="utf-8") if changelog.is_file() else "", version)
+        entry = release_notes.entry(changelog.read_text(encoding="utf-8"), version)
     except (OSError, UnicodeDecodeError) as error:
-        raise ValueError(f"cannot read {changelog}: {error}") from None
+        raise ValueError(
+            f"cannot read the changelog {changelog}: {getattr(error, 'strerror', None) or error}"
+        ) from None
     record = {"version": version, "date": entry.date, "notes": entry.notes}
     files[NOTES] = (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
     try:
@@ -371,6 +373,12 @@ def plan(portal: Path, release: Release) -> list[str]:
             raise Refused(conflict(portal, release))
     else:
         lines.append(f"add {portal / release.version}/ ({', '.join([*release.files, *release.derived])})")
+        date = json.loads(release.files[NOTES])["date"]
+        lines.append(
+            f"record its changelog entry, dated {date}"
+            if date
+            else f"record no notes: the changelog has no dated entry for it"
+        )
     versions = sorted({*complete_versions(portal), release.version}, key=version_key, reverse=True)
     old = (portal / "latest").resolve().name if (portal / "latest").is_dir() else None
     lines.append(
@@ -428,7 +436,17 @@ def publish_locked(portal: Path, release: Release) -> str:
     update_listing(portal, release.title)
     clean_up(portal)  # the listing that was current until now
     said = f"published {release.version} to {portal}; latest is {complete_versions(portal)[0]}"
-    return said + (f" (first {'; '.join(repaired)})" if repaired else "")
+    return said + (f" (first {'; '.join(repaired)})" if repaired else "") + undated(release)
+
+
+def undated(release: Release) -> str:
+    """A warning when the changelog had no dated entry for the version: its pages say so."""
+    if json.loads(release.files[NOTES])["date"]:
+        return ""
+    return (
+        f"; note: the changelog has no '## [{release.version}] - YYYY-MM-DD' entry, so its pages show no notes"
+        " and date it by this publish"
+    )
 
 
 def main(argv: list[str]) -> int:

@@ -134,6 +134,27 @@ class TestChangelogPagesForPeople:
         assert "<p>CHANGELOG.md has no entry for this version.</p>" in page
         assert f"Not dated in CHANGELOG.md; published {published}" in page
 
+    def test_publishing_a_version_without_a_dated_entry_says_so(
+        self, built_dist: Path, changelog: Path, tmp_path: Path
+    ) -> None:
+        said = publish(release_of(built_dist, tmp_path, VM), tmp_path / "portal", changelog=changelog)
+
+        assert said.endswith(
+            f"note: the changelog has no '## [{VM}] - YYYY-MM-DD' entry, so its pages show no notes"
+            " and date it by this publish"
+        )
+
+    def test_a_changelog_that_cannot_be_read_is_a_clear_error(
+        self, built_dist: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        missing = tmp_path / "CHANGELOG.md"
+        argv = ["publish_portal", "--portal", str(tmp_path / "portal"), "--dist", str(built_dist)]
+
+        assert publish_portal.main([*argv, "--changelog", str(missing)]) == publish_portal.EXIT_BAD_INPUT
+
+        assert capsys.readouterr().err == f"publish: cannot read the changelog {missing}: No such file or directory\n"
+        assert not (tmp_path / "portal").exists()
+
     def test_only_diffs_of_a_new_pair_of_versions_are_computed(
         self, built_dist: Path, changelog: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
