@@ -377,7 +377,7 @@ def plan(portal: Path, release: Release) -> list[str]:
         lines.append(
             f"record its changelog entry, dated {date}"
             if date
-            else f"record no notes: the changelog has no dated entry for it"
+            else "record no notes: the changelog has no dated entry for it"
         )
     versions = sorted({*complete_versions(portal), release.version}, key=version_key, reverse=True)
     old = (portal / "latest").resolve().name if (portal / "latest").is_dir() else None
