@@ -282,7 +282,8 @@ def llms_txt(api: Mapping[str, Any], infos: list[VersionInfo], comparisons: Mapp
         said = one_line(info, comparisons[info.version])
         lines.append(f"- [{info.version} reference]({reference}): {info.date or 'undated'}; {said}")
     lines += ["", "## Changes", ""]
-    lines += [f"- [Changes in {info.version}]({info.version}/changelog.md)" for info in infos]
+    # A folder from an older publisher has neither reference.md nor changelog.md: its HTML page, then.
+    lines += [f"- [Changes in {i.version}]({i.version}/changelog.{'md' if i.markdown else 'html'})" for i in infos]
     lines += [
         "",
         "## Optional",
