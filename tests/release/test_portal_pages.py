@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markdown_it import MarkdownIt
 
 from scripts import portal_listing, publish_portal
 from scripts.check_breaking import classify as real_classify
@@ -251,6 +252,32 @@ class TestForMachines:
         assert "#### Code sample: curl" in reference
         assert "removes **every** current member" in reference  # the members trap, in the spec's words
         assert "### UpdateCaseRequest" in reference and "- `isNotify` (boolean, optional)" in reference
+
+
+class TestTheMarkdownIsWellFormed:
+    """Parsed by markdown-it-py (CommonMark), as a machine reads them."""
+
+    @pytest.mark.parametrize("name", ["llms.txt", f"{V0}/reference.md", f"{VM}/changelog.md", f"{V1}/changelog.md"])
+    def test_headings_never_skip_a_level_and_every_json_block_parses(self, portal: Path, name: str) -> None:
+        tokens = MarkdownIt("commonmark").parse(read(portal, name))
+
+        levels = [int(token.tag[1]) for token in tokens if token.type == "heading_open"]
+        assert levels[0] == 1 and levels.count(1) == 1, levels
+        assert all(after <= before + 1 for before, after in zip(levels, levels[1:], strict=False)), levels
+        for block in (token for token in tokens if token.type == "fence" and token.info == "json"):
+            json.loads(block.content)
+
+    def test_llms_txt_is_a_title_a_summary_and_sections_of_links(self, portal: Path) -> None:
+        tokens = MarkdownIt("commonmark").parse(read(portal, "llms.txt"))
+
+        assert [t.type for t in tokens[:6]] == [
+            *("heading_open", "inline", "heading_close"),
+            *("blockquote_open", "paragraph_open", "inline"),
+        ]
+        sections = [tokens[n + 1].content for n, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+        assert sections == ["Versions", "Changes", "Optional"]
+        items = [t for t in tokens if t.type == "inline" and t.map and t.children and t.children[0].type == "link_open"]
+        assert len(items) == 4 + 4 + 4  # a reference and a changelog per version, four optional links
 
 
 class TestMarkupRunsNowhere:

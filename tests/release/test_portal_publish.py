@@ -475,6 +475,8 @@ class TestRaces:
         listing = json.loads((portal / "versions.json").read_text())
         assert [entry["version"] for entry in listing["versions"]] == [V3, V2, V1, V0]
         assert_listing_is_whole(portal)
+        for version, previous in ((V3, V2), (V2, V1), (V1, V0)):  # whichever landed first
+            assert f'Compared with <a href="../{previous}/">' in (portal / version / "changelog.html").read_text()
 
     def test_concurrent_publishes_of_one_version_with_different_bytes_let_exactly_one_win(
         self, built_dist: Path, tmp_path: Path, portal: Path
