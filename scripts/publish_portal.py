@@ -4,12 +4,23 @@ The portal is a folder any static host that follows symbolic links can serve:
 
     <portal>/<version>/            one per release, never changed: index.html (Redoc, with a bar linking
                                    the other versions, latest/, the changelog and the downloads),
-                                   openapi.yaml, openapi.json, changelog.html, the wheel if built
+                                   openapi.yaml, openapi.json, release.json (its CHANGELOG.md entry),
+                                   reference.md, the wheel and sdist if built, and changelog.html and
+                                   changelog.md -> ../.current/changelog/<version>.{html,md}
     <portal>/index.html            every version, with links          -> .current/index.html
     <portal>/versions.json         the same, for machines             -> .current/versions.json
+    <portal>/llms.txt, feed.atom   the same, for assistants and feed readers; favicon.svg
     <portal>/latest/               the newest version                 -> .current/latest -> ../../<version>
     <portal>/.well-known/api-catalog   RFC 9727 linkset               -> .current/.well-known/api-catalog
-    <portal>/.current              -> .state/<hash>: the listing, derived from the version folders
+    <portal>/.current              -> .state/<hash>: the listing and the changelog pages, derived from
+                                   the version folders (changes.json keeps the computed diffs)
+
+A changelog page compares a version with the one before it by version number,
+so publishing an older version later changes the page of the next one: the
+pages are derived state, re-rendered into each new listing and switched with
+it; only diffs whose pair of versions is new are computed (the rest come from
+the current listing's changes.json, since version folders never change).
+Pages are rendered by scripts/portal_pages.py and scripts/portal_reference.py.
 
 Why it survives crashes and races:
 - One publisher at a time: a lock file in the portal (filelock); a second publisher
@@ -22,7 +33,8 @@ Why it survives crashes and races:
 - Every run, under the lock, first removes what a killed run left half-done and
   re-derives the listing, so a killed publish is completed by the next run.
 
-Usage: python -m scripts.publish_portal --portal DIR [--dist DIR] [--dry-run] [--lock-timeout SECONDS]
+Usage: python -m scripts.publish_portal --portal DIR [--dist DIR] [--changelog FILE] [--dry-run]
+                                       [--lock-timeout SECONDS]
        (`make publish DRY_RUN=1` passes --dry-run)
 Exit status: 0 published, repaired, or nothing to do; 1 refused (the version is published
 with other bytes); 2 bad input (missing dist files, a version that is not X.Y.Z);
@@ -42,14 +54,15 @@ import shutil
 import sys
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import filelock
 from packaging.version import Version
 
-from .check_breaking import Change, InputError, classify
+from . import release_notes
+from .portal_listing import CHANGELOG, CHANGELOG_MD, NOTES, REFERENCE, listing_files
+from .portal_reference import reference_markdown
 from .spec import load_spec
 from .versions import parse
 
@@ -57,9 +70,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # Folders the project's own builds write: a portal in one of them is overwritten by the next build.
 BUILD_OUTPUT = (ROOT / "dist", ROOT / "generated", ROOT / ".venv", ROOT / "node_modules")
 SOURCE_FILES = ("index.html", "openapi.yaml", "openapi.json")
-CHANGELOG = "changelog.html"
-LISTING = ("index.html", "versions.json", "latest", ".well-known")
+# Rendered from the release, not compared with it: a newer publisher may render them better.
+DERIVED = frozenset({REFERENCE, CHANGELOG, CHANGELOG_MD})
+LISTING = ("index.html", "versions.json", "latest", ".well-known", "llms.txt", "feed.atom", "favicon.svg")
 LOCK_NAME = ".publish.lock"
+# Where a version's notes and date come from unless --changelog says otherwise.
+CHANGELOG_FILE = ROOT / "CHANGELOG.md"
 EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CANNOT, EXIT_BUSY = 1, 2, 3, 4
 
 
@@ -90,14 +106,12 @@ class Release:
     version: str
     title: str
     files: dict[str, bytes]  # the release's own bytes: what "same release" compares
-
-    @property
-    def wheel(self) -> str | None:
-        return next((name for name in self.files if name.endswith(".whl")), None)
+    derived: dict[str, bytes] = field(default_factory=dict)  # rendered from them: written, never compared
 
 
-def read_release(dist: Path) -> Release:
-    """The release in dist/: the three built files and the wheel of the same version, if `make package` built it."""
+def read_release(dist: Path, changelog: Path | None = None) -> Release:
+    """The release in dist/: the three built files, the wheel and sdist of the same version if `make package` built
+    them, and the version's entry in `changelog` (CHANGELOG.md)."""
     missing = [name for name in SOURCE_FILES if not (dist / name).is_file()]
     if missing:
         raise ValueError(f"{dist} lacks {', '.join(missing)}: run `make bundle docs` first")
@@ -106,27 +120,43 @@ def read_release(dist: Path) -> Release:
     if parse(version) is None:
         raise ValueError(f"info.version {version!r} is not a version of the form X.Y.Z[-pre]")
     files = {name: (dist / name).read_bytes() for name in SOURCE_FILES}
-    wheels = sorted((dist / "package").glob(f"*-{version}-py3-none-any.whl"))
-    if wheels:
-        files[wheels[-1].name] = wheels[-1].read_bytes()
-    files["index.html"] = with_navigation(files["index.html"], version, wheels[-1].name if wheels else None)
-    return Release(version, title, files)
+    packages = [
+        *sorted((dist / "package").glob(f"*-{version}-py3-none-any.whl"))[-1:],
+        *sorted((dist / "package").glob(f"*-{version}.tar.gz"))[-1:],
+    ]
+    for package in packages:
+        files[package.name] = package.read_bytes()
+    files["index.html"] = with_navigation(files["index.html"], version, [package.name for package in packages])
+    changelog = changelog or CHANGELOG_FILE
+    try:
+        entry = release_notes.entry(changelog.read_text(encoding="utf-8"), version)
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(
+            f"cannot read the changelog {changelog}: {getattr(error, 'strerror', None) or error}"
+        ) from None
+    record = {"version": version, "date": entry.date, "notes": entry.notes}
+    files[NOTES] = (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
+    try:
+        reference = reference_markdown(json.loads(files["openapi.json"]))
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"cannot render {dist / 'openapi.json'} as Markdown: {error!r}") from None
+    return Release(version, title, files, {REFERENCE: reference.encode()})
 
 
-def with_navigation(page: bytes, version: str, wheel: str | None) -> bytes:
-    """The Redoc page with a bar linking the other versions, latest/, the changelog and the downloads.
+def with_navigation(page: bytes, version: str, packages: list[str]) -> bytes:
+    """The Redoc page with a favicon and a bar linking the other versions, latest/, the changelog and the downloads.
 
     The other versions come from ../versions.json when the page is opened, so the
     release's bytes never change when a later version is published.
     """
-    downloads = ["openapi.yaml", "openapi.json", *([wheel] if wheel else [])]
+    downloads = ["openapi.yaml", "openapi.json", *packages]
     links = " ".join(f'<a href="{html.escape(name)}">{html.escape(name)}</a>' for name in downloads)
     bar = f"""<nav id="portal-nav" aria-label="Portal" style="font:14px/1.6 system-ui,sans-serif;padding:6px 16px;\
 background:#f3f5f8;border-bottom:1px solid #d8dde3">
   <strong>Version {html.escape(version)}</strong> ·
   <a href="../">All versions</a> · <a href="../latest/">latest</a> ·
-  <a href="{CHANGELOG}">Changes in {html.escape(version)}</a> · Downloads: {links} ·
-  Other versions: <span id="portal-versions"></span>
+  <a href="{CHANGELOG}">Changes in {html.escape(version)}</a> · <a href="{REFERENCE}">Reference as Markdown</a> ·
+  Downloads: {links} · Other versions: <span id="portal-versions"></span>
 </nav>
 <script>
 fetch("../versions.json").then((r) => r.json()).then((portal) => {{
@@ -143,7 +173,8 @@ fetch("../versions.json").then((r) => r.json()).then((portal) => {{
     head, body, rest = page.partition(b"<body>")
     if not body:
         raise ValueError("the reference page has no <body> tag: rebuild it with `make docs`")
-    return head + body + b"\n" + bar.encode() + rest
+    icon = b'<head>\n  <link rel="icon" href="../favicon.svg" type="image/svg+xml">'
+    return head.replace(b"<head>", icon, 1) + body + b"\n" + bar.encode() + rest
 
 
 # --- what the portal holds -------------------------------------------------------------------
@@ -154,140 +185,25 @@ def complete_versions(portal: Path) -> list[str]:
     found = [
         entry.name
         for entry in portal.iterdir()
-        if parse(entry.name) and entry.is_dir() and all((entry / name).is_file() for name in (*SOURCE_FILES, CHANGELOG))
+        if parse(entry.name) and entry.is_dir() and all((entry / name).is_file() for name in SOURCE_FILES)
     ]
     return sorted(found, key=version_key, reverse=True)
 
 
+def differences(folder: Path, release: Release) -> list[str]:
+    """The files in which the folder and the release differ (derived files are not compared)."""
+    have = {entry.name for entry in folder.iterdir()} - DERIVED
+    differ = have ^ set(release.files)
+    differ |= {name for name, data in release.files.items() if name in have and (folder / name).read_bytes() != data}
+    return sorted(differ)
+
+
 def same_release(folder: Path, release: Release) -> bool:
-    """Whether the folder holds exactly the release's files (the changelog is derived, not compared)."""
-    have = {entry.name for entry in folder.iterdir()} - {CHANGELOG}
-    return have == set(release.files) and all((folder / n).read_bytes() == data for n, data in release.files.items())
-
-
-def previous_version(portal: Path, version: str) -> str | None:
-    older = [v for v in complete_versions(portal) if version_key(v) < version_key(version)]
-    return older[0] if older else None
-
-
-# --- the changelog page ------------------------------------------------------------------------
-
-
-def changelog_page(release: Release, portal: Path) -> bytes:
-    """What changed since the newest older published version, from the breaking-change gate's own diff."""
-    before = previous_version(portal, release.version)
-    title = f"{release.title} {release.version}: changes"
-    if before is None:
-        body = "<p>The first published version: nothing to compare with.</p>"
-    else:
-        old = json.loads((portal / before / "openapi.json").read_text(encoding="utf-8"))
-        new = json.loads(release.files["openapi.json"])
-        try:
-            changes = classify(old, new)
-        except InputError as error:
-            raise ValueError(f"cannot compute the changelog of {release.version} against {before}: {error}") from None
-        kinds = sorted({c.kind for c in changes}, key=lambda kind: (kind != "breaking", kind))
-        sections = [changelog_section(kind, [c for c in changes if c.kind == kind]) for kind in kinds]
-        summary = f"{sum(c.kind == 'breaking' for c in changes)} breaking, {len(changes)} in all"
-        body = f'<p>Compared with <a href="../{before}/">{before}</a>: {summary}.</p>\n' + (
-            "\n".join(sections) or "<p>No change that clients can see.</p>"
-        )
-    return page(title, f'<p><a href="./">{release.version} reference</a> · <a href="../">All versions</a></p>\n{body}')
-
-
-def changelog_section(kind: str, changes: list[Change]) -> str:
-    heading = "Breaking changes" if kind == "breaking" else f"{kind.capitalize()} changes"
-    rows = "\n".join(
-        f"      <li><code>{html.escape(c.location)}</code>: {html.escape(c.description)}</li>" for c in changes
-    )
-    return f'  <section class="{html.escape(kind)}">\n    <h2>{heading}</h2>\n    <ul>\n{rows}\n    </ul>\n  </section>'
-
-
-def page(title: str, body: str) -> bytes:
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>{html.escape(title)}</title>
-  <style>
-    body {{ font-family: system-ui, sans-serif; max-width: 52rem; margin: 3rem auto; padding: 0 1rem; color: #222; }}
-    li {{ margin: 0.4rem 0; }}
-    a {{ color: #0b5cad; }}
-    .breaking h2 {{ color: #a8071a; }}
-  </style>
-</head>
-<body>
-  <h1>{html.escape(title)}</h1>
-{body}
-</body>
-</html>
-""".encode()
+    """Whether the folder holds exactly the release's files (the changelog and reference.md are derived)."""
+    return not differences(folder, release)
 
 
 # --- the listing, derived from the version folders ----------------------------------------------
-
-
-def listing_files(portal: Path, versions: list[str], title: str) -> dict[str, bytes]:
-    """index.html, versions.json and the API catalog for these complete versions (newest first)."""
-    entries = []
-    for v in versions:
-        entry: dict[str, Any] = {
-            "version": v,
-            "url": f"{v}/",
-            "changelog": f"{v}/{CHANGELOG}",
-            "openapi": {"yaml": f"{v}/openapi.yaml", "json": f"{v}/openapi.json"},
-        }
-        wheel = next((p.name for p in sorted((portal / v).glob("*.whl"))), None)
-        if wheel:
-            entry["wheel"] = f"{v}/{wheel}"
-        entries.append(entry)
-    items = "\n".join(
-        f'    <li><a href="{e["url"]}">{e["version"]}</a>{" (latest)" if i == 0 else ""}'
-        f' — <a href="{e["changelog"]}">changes</a>, <a href="{e["openapi"]["yaml"]}">openapi.yaml</a>,'
-        f' <a href="{e["openapi"]["json"]}">openapi.json</a>'
-        + (f', <a href="{e["wheel"]}">wheel</a>' if "wheel" in e else "")
-        + "</li>"
-        for i, e in enumerate(entries)
-    )
-    index = page(
-        f"{title}: versions",
-        f'  <p>Every published version of the API reference. <a href="latest/">latest/</a> is always the newest'
-        f' ({versions[0]}); <a href="versions.json">versions.json</a> and'
-        f' <a href=".well-known/api-catalog">.well-known/api-catalog</a> list them for machines.</p>\n'
-        f"  <ul>\n{items}\n  </ul>",
-    )
-    return {
-        "index.html": index,
-        "versions.json": (json.dumps({"latest": versions[0], "versions": entries}, indent=2) + "\n").encode(),
-        ".well-known/api-catalog": api_catalog(versions[0]),
-    }
-
-
-def api_catalog(latest: str) -> bytes:
-    """RFC 9727 API catalog: a linkset (RFC 9264, application/linkset+json) naming the latest spec and docs.
-
-    The links are relative to /.well-known/api-catalog, so the portal can live under any prefix.
-    """
-    linkset = {
-        "linkset": [
-            {
-                "anchor": "../latest/",
-                "service-desc": [
-                    {"href": "../latest/openapi.yaml", "type": "application/yaml"},
-                    {"href": "../latest/openapi.json", "type": "application/json"},
-                ],
-                "service-doc": [{"href": "../latest/", "type": "text/html"}],
-                "service-meta": [{"href": "../versions.json", "type": "application/json"}],
-            },
-            {
-                "anchor": "../.well-known/api-catalog",
-                "item": [{"href": "../latest/"}],
-                "profile": [{"href": "https://www.rfc-editor.org/info/rfc9727"}],
-            },
-        ]
-    }
-    return (json.dumps(linkset, indent=2) + "\n").encode()
 
 
 def state_name(versions: list[str], files: dict[str, bytes]) -> str:
@@ -397,9 +313,11 @@ def clean_up(portal: Path) -> list[str]:
 def add_version(portal: Path, release: Release) -> None:
     """Stage the release whole and rename it into place: one step, never over an existing folder."""
     staging = portal / f".staging-{uuid.uuid4().hex}"
-    for name, data in release.files.items():
+    for name, data in {**release.files, **release.derived}.items():
         write_file(staging / name, data)
-    write_file(staging / CHANGELOG, changelog_page(release, portal))
+    # Its changelog compares with the version before it, which a later publish may change: the listing's to say.
+    for name, suffix in ((CHANGELOG, "html"), (CHANGELOG_MD, "md")):
+        (staging / name).symlink_to(f"../.current/changelog/{release.version}.{suffix}")
     try:
         os.rename(staging, portal / release.version)
     except OSError as error:
@@ -408,13 +326,14 @@ def add_version(portal: Path, release: Release) -> None:
             raise
         shutil.rmtree(staging)
         if not same_release(portal / release.version, release):
-            raise Refused(conflict(portal, release.version)) from None
+            raise Refused(conflict(portal, release)) from None
     fsync_folder(portal)
 
 
-def conflict(portal: Path, version: str) -> str:
+def conflict(portal: Path, release: Release) -> str:
+    version, differ = release.version, ", ".join(differences(portal / release.version, release))
     return (
-        f"version {version} is already published in {portal} with different bytes; "
+        f"version {version} is already published in {portal} with different bytes ({differ}); "
         "a release is immutable: raise info.version in openapi.yaml (and CHANGELOG.md) to publish this change"
     )
 
@@ -456,19 +375,30 @@ def plan(portal: Path, release: Release) -> list[str]:
     lines = [f"remove {leftovers} leftover(s) of an interrupted publish"] if leftovers else []
     if (portal / release.version).exists():
         if not same_release(portal / release.version, release):
-            raise Refused(conflict(portal, release.version))
+            raise Refused(conflict(portal, release))
     else:
-        lines.append(f"add {portal / release.version}/ ({', '.join(release.files)}, {CHANGELOG})")
+        lines.append(f"add {portal / release.version}/ ({', '.join([*release.files, *release.derived])})")
+        date = json.loads(release.files[NOTES])["date"]
+        lines.append(
+            f"record its changelog entry, dated {date}"
+            if date
+            else "record no notes: the changelog has no dated entry for it"
+        )
     versions = sorted({*complete_versions(portal), release.version}, key=version_key, reverse=True)
     old = (portal / "latest").resolve().name if (portal / "latest").is_dir() else None
-    lines.append(f"list {', '.join(versions)} in index.html, versions.json and .well-known/api-catalog")
+    lines.append(
+        f"list {', '.join(versions)} in index.html, versions.json, llms.txt, feed.atom and .well-known/api-catalog, "
+        "and render their changelog pages"
+    )
     lines.append(f"point {portal / 'latest'}/ at {versions[0]}" + (f" (was {old})" if old else ""))
     return lines
 
 
-def publish(dist: Path, portal: Path, dry_run: bool = False, lock_timeout: float = 60.0) -> str:
+def publish(
+    dist: Path, portal: Path, dry_run: bool = False, lock_timeout: float = 60.0, changelog: Path | None = None
+) -> str:
     """Publish dist/ into the portal, completing any interrupted publish first; return what happened."""
-    release = read_release(dist)
+    release = read_release(dist, changelog)
     check_target(portal, dist)
     if dry_run:
         return "dry run, nothing written; would:\n" + "\n".join(f"  {line}" for line in plan(portal, release))
@@ -499,7 +429,7 @@ def publish_locked(portal: Path, release: Release) -> str:
         if not same_release(folder, release):
             # Finish what an interrupted publish left before refusing this one.
             update_listing(portal, release.title)
-            raise Refused(conflict(portal, release.version))
+            raise Refused(conflict(portal, release))
         repaired += update_listing(portal, release.title)
         clean_up(portal)  # the listing that was current until now
         if not repaired:
@@ -511,13 +441,29 @@ def publish_locked(portal: Path, release: Release) -> str:
     update_listing(portal, release.title)
     clean_up(portal)  # the listing that was current until now
     said = f"published {release.version} to {portal}; latest is {complete_versions(portal)[0]}"
-    return said + (f" (first {'; '.join(repaired)})" if repaired else "")
+    return said + (f" (first {'; '.join(repaired)})" if repaired else "") + undated(release)
+
+
+def undated(release: Release) -> str:
+    """A warning when the changelog had no dated entry for the version: its pages say so."""
+    if json.loads(release.files[NOTES])["date"]:
+        return ""
+    return (
+        f"; note: the changelog has no '## [{release.version}] - YYYY-MM-DD' entry, so its pages show no notes"
+        " and date it by this publish"
+    )
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--portal", type=Path, required=True, help="the portal folder (created if missing)")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="built files to publish (default: dist)")
+    parser.add_argument(
+        "--changelog",
+        type=Path,
+        default=CHANGELOG_FILE,
+        help="where the version's notes and date come from (default: CHANGELOG.md)",
+    )
     parser.add_argument(
         "--dry-run",
         action="store_true",
@@ -528,7 +474,7 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv[1:])
     try:
-        print(f"publish: {publish(args.dist, args.portal, args.dry_run, args.lock_timeout)}")
+        print(f"publish: {publish(args.dist, args.portal, args.dry_run, args.lock_timeout, args.changelog)}")
     except ValueError as error:
         print(f"publish: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -1,4 +1,9 @@
-"""The published portal, served on 127.0.0.1 and opened in headless Chromium, shows what a reader needs.
+"""The published portal, served on 127.0.0.1 and opened in headless Chromium, shows what a reader needs,
+asks no other host for anything, and runs nothing from CHANGELOG.md.
+
+Every request a page makes is logged (Playwright's page.route sees each one before it leaves); one to any
+origin but the portal's is refused and fails the test, as does a console error or a dialog (an injected
+alert). Screenshots go to test-artifacts/.
 
 Skipped only where no Chromium is installed, and never in CI, which installs it (.ci/run).
 """
@@ -9,6 +14,7 @@ import functools
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
@@ -43,46 +49,95 @@ if not Path(CHROMIUM).exists():
         allow_module_level=True,
     )
 
-from playwright.sync_api import Page, Route, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route, sync_playwright  # noqa: E402
+
+# The newer version's CHANGELOG.md entry: Markdown to render, and markup that must not run.
+NOTES = """Adds a **summary** to the API.
+
+<script>alert("script")</script> <img src="x" onerror="alert('img')"> [click](javascript:alert('link'))
+"""
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
+    # What README's portal section tells a static host to send.
+    extensions_map = {
+        **SimpleHTTPRequestHandler.extensions_map,
+        ".md": "text/markdown; charset=utf-8",
+        ".txt": "text/plain; charset=utf-8",
+        ".atom": "application/atom+xml",
+    }
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 @pytest.fixture(scope="module")
 def portal_url(built_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The portal with the spec's version and a later minor version published, served on 127.0.0.1."""
+    """The portal with the spec's version and a later minor version (with NOTES) published, served on 127.0.0.1."""
 
     def add_a_summary(spec: dict[str, Any]) -> None:
         spec["info"]["summary"] = "Update and reopen CRM cases"
 
+    changelog = tmp_path_factory.mktemp("changelog") / "CHANGELOG.md"
+    changelog.write_text(f"# Changelog\n\n## [{NEWER}] - 2026-12-02\n\n{NOTES}", encoding="utf-8")
     portal = tmp_path_factory.mktemp("portal") / "portal"
     publish(built_dist, portal)
-    publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), NEWER, add_a_summary), portal)
+    publish(release_of(built_dist, tmp_path_factory.mktemp("dist"), NEWER, add_a_summary), portal, changelog=changelog)
     with serve(functools.partial(QuietHandler, directory=str(portal))) as url:  # type: ignore[arg-type]
         yield url
 
 
+@dataclass
+class Watched:
+    """What a page did besides showing itself: requests to other origins, console errors, dialogs."""
+
+    elsewhere: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def of_the_portal(url: str, portal_url: str) -> bool:
+    """Whether a request stays with the portal: its own origin, or data: and about:blank, which ask no one."""
+    return url == portal_url or url.startswith((f"{portal_url}/", "data:", "about:blank"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module (Debian's), a fresh page for each test."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
 @pytest.fixture
-def offline_page(portal_url: str) -> Iterator[tuple[Page, list[str]]]:
-    """A Chromium page that may reach only the portal; what else it asked for is listed."""
-    blocked: list[str] = []
+def offline_page(browser: Browser, portal_url: str) -> Iterator[tuple[Page, Watched]]:
+    """A Chromium page that may reach only the portal; every other request, console error and dialog is listed."""
+    watched = Watched()
 
     def only_the_portal(route: Route) -> None:
-        if route.request.url.startswith(portal_url):
+        if of_the_portal(route.request.url, portal_url):
             route.continue_()
         else:
-            blocked.append(route.request.url)
+            watched.elsewhere.append(route.request.url)
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.route("**/*", only_the_portal)
-        yield page, blocked
-        browser.close()
+    def console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            watched.errors.append(message.text)
+
+    def dialog(opened: Dialog) -> None:
+        watched.dialogs.append(opened.message)
+        opened.dismiss()
+
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.route("**/*", only_the_portal)
+    page.on("console", console)
+    page.on("pageerror", lambda error: watched.errors.append(str(error)))
+    page.on("dialog", dialog)
+    yield page, watched
+    context.close()
 
 
 def expand_everything(page: Page) -> None:
@@ -98,7 +153,7 @@ def expand_everything(page: Page) -> None:
     page.get_by_text("response.customFields", exact=True).first.click()
 
 
-def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, list[str]], portal_url: str) -> None:
+def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, Watched], portal_url: str) -> None:
     page, _ = offline_page
     page.goto(f"{portal_url}/index.html")
 
@@ -109,9 +164,9 @@ def test_the_version_index_links_to_the_version_page(offline_page: tuple[Page, l
 
 
 def test_the_version_page_shows_every_operation_and_the_enum_names(
-    offline_page: tuple[Page, list[str]], portal_url: str
+    offline_page: tuple[Page, Watched], portal_url: str
 ) -> None:
-    page, blocked = offline_page
+    page, watched = offline_page
     page.goto(f"{portal_url}/{spec_version()}/")
     page.get_by_text("cases", exact=True).first.click()
     assert page.get_by_text("Reopen a case").first.is_visible()
@@ -128,10 +183,10 @@ def test_the_version_page_shows_every_operation_and_the_enum_names(
     summaries = ("Get a case", "Update a case", "Close a case", "Reopen a case")
     for expected in (*summaries, "apiKey", "ReadWrite", "SelectBox", curl_sample):
         assert expected in text, f"{expected!r} is not on the page"
-    assert not [url for url in blocked if url.endswith(".js") or url.endswith(".css")], blocked
+    assert watched.elsewhere == [] and watched.errors == [], watched  # a CSP violation is a console error
 
 
-def test_the_page_says_how_to_authenticate(offline_page: tuple[Page, list[str]], portal_url: str) -> None:
+def test_the_page_says_how_to_authenticate(offline_page: tuple[Page, Watched], portal_url: str) -> None:
     page, _ = offline_page
     page.goto(f"{portal_url}/latest/#/cases/reopencase")
 
@@ -146,9 +201,7 @@ def screenshot(page: Page, name: str) -> None:
     page.screenshot(path=SCREENSHOTS / name, full_page=True)
 
 
-def test_the_index_lists_every_version_with_its_changelog(
-    offline_page: tuple[Page, list[str]], portal_url: str
-) -> None:
+def test_the_index_lists_every_version_with_its_changelog(offline_page: tuple[Page, Watched], portal_url: str) -> None:
     page, _ = offline_page
     page.goto(f"{portal_url}/")
     screenshot(page, "portal-index.png")
@@ -161,10 +214,61 @@ def test_the_index_lists_every_version_with_its_changelog(
     assert f"Compared with {spec_version()}" in page.inner_text("body")
 
 
-def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
-    offline_page: tuple[Page, list[str]], portal_url: str
+def test_the_index_shows_each_versions_date_and_summary_and_offers_every_download(
+    offline_page: tuple[Page, Watched], portal_url: str
 ) -> None:
-    page, blocked = offline_page
+    page, _ = offline_page
+    page.goto(f"{portal_url}/")
+
+    newer = page.get_by_role("listitem").first
+    assert "2026-12-02" in newer.inner_text() and "Adds a summary to the API." in newer.inner_text()
+    for name in ("changes", "reference as Markdown", "OpenAPI YAML", "OpenAPI JSON"):
+        assert newer.get_by_role("link", name=name, exact=True).is_visible(), name
+    assert page.locator('link[rel="icon"]').get_attribute("href") == "favicon.svg"
+    assert page.request.get(f"{portal_url}/favicon.svg").headers["content-type"] == "image/svg+xml"
+
+
+def test_a_changelog_page_shows_its_changelog_entry_rendered_and_runs_nothing_of_it(
+    offline_page: tuple[Page, Watched], portal_url: str
+) -> None:
+    page, watched = offline_page
+    page.goto(f"{portal_url}/{NEWER}/changelog.html")
+    page.wait_for_load_state("networkidle")
+    screenshot(page, "portal-changelog-entry.png")
+
+    notes = page.locator("section.notes")
+    assert notes.locator("strong").inner_text() == "summary"
+    assert '<script>alert("script")</script>' in notes.inner_text()  # shown as text
+    assert notes.locator("script, img, [onerror]").count() == 0
+    assert watched.dialogs == [] and watched.elsewhere == [] and watched.errors == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["index.html", "{v}/", "latest/", "{newer}/changelog.html"],
+    ids=["index", "a version page", "latest", "a changelog page"],
+)
+def test_no_page_asks_another_host_for_anything(offline_page: tuple[Page, Watched], portal_url: str, path: str) -> None:
+    page, watched = offline_page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+
+    page.goto(f"{portal_url}/{path.format(v=spec_version(), newer=NEWER)}")
+    page.wait_for_load_state("networkidle")
+    if path.endswith("/"):  # a Redoc page: open the operations too, where more may load
+        page.get_by_text("cases", exact=True).first.click()
+        page.get_by_text("Update a case").first.click()
+        page.wait_for_load_state("networkidle")
+    screenshot(page, f"portal-private-{path.format(v='version', newer='newer').replace('/', '-').strip('-')}.png")
+
+    assert requested and all(of_the_portal(url, portal_url) for url in requested), requested
+    assert watched.elsewhere == [] and watched.errors == [] and watched.dialogs == []
+
+
+def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_downloads(
+    offline_page: tuple[Page, Watched], portal_url: str
+) -> None:
+    page, watched = offline_page
     page.goto(f"{portal_url}/{spec_version()}/")
     nav = page.locator("#portal-nav")
 
@@ -181,4 +285,4 @@ def test_a_version_page_links_the_other_versions_latest_the_changelog_and_the_do
     text = page.inner_text("body")
     assert f"Compared with {spec_version()}: 0 breaking" in text and "summary" in text
     screenshot(page, "portal-changelog.png")
-    assert not [url for url in blocked if url.endswith((".js", ".css", ".json"))], blocked
+    assert watched.elsewhere == [] and watched.errors == [], watched

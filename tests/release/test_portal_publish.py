@@ -1,4 +1,8 @@
-"""Publishing makes immutable versioned releases that survive crashes, races and bad targets; dry runs write nothing."""
+"""Publishing makes immutable versioned releases that survive crashes, races and bad targets; dry runs write nothing.
+
+What the published pages say (changelogs, llms.txt, the feed, the Markdown reference) and that markup in
+CHANGELOG.md or the spec runs nowhere is in test_portal_pages.py; this file proves the publishing.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -36,42 +41,48 @@ MUTATING_CALLS = (
 NOT_CONTENT = frozenset({publish_portal.LOCK_NAME})
 
 
+LISTED = ("index.html", "versions.json", ".well-known/api-catalog", "llms.txt", "feed.atom", "favicon.svg")
+
+
 def shown(portal: Path) -> dict[str, Any]:
-    """What a reader of the portal sees: the listing files and where latest/ leads."""
+    """What a reader of the portal sees: the listing files, where latest/ leads, and every version's changelog."""
     seen: dict[str, Any] = {}
-    for name in ("index.html", "versions.json", ".well-known/api-catalog"):
+    for name in LISTED:
         path = portal / name
         seen[name] = path.read_bytes() if path.is_file() else None
     latest = portal / "latest"
     seen["latest"] = latest.resolve().name if latest.is_dir() else None
+    listed = json.loads(seen["versions.json"])["versions"] if seen["versions.json"] else []
+    for page in (f"{entry['version']}/changelog.{suffix}" for entry in listed for suffix in ("html", "md")):
+        seen[page] = (portal / page).read_bytes() if (portal / page).is_file() else None
     return seen
 
 
 def assert_listing_is_whole(portal: Path) -> None:
     """The listing agrees with itself and lists only complete version folders."""
     if not (portal / "versions.json").is_file():
-        assert shown(portal) == {
-            "index.html": None,
-            "versions.json": None,
-            ".well-known/api-catalog": None,
-            "latest": None,
-        }
+        assert {name: seen for name, seen in shown(portal).items() if seen is not None} == {}
         return
     listing = json.loads((portal / "versions.json").read_text())
     versions = [entry["version"] for entry in listing["versions"]]
     assert listing["latest"] == versions[0] == (portal / "latest").resolve().name
     for version in versions:
-        assert {"index.html", "openapi.yaml", "openapi.json", "changelog.html"} <= {
+        assert {"index.html", "openapi.yaml", "openapi.json", "reference.md", "release.json"} <= {
             p.name for p in (portal / version).iterdir()
         }
         assert f'href="{version}/"' in (portal / "index.html").read_text()
+        assert f"[Changes in {version}]({version}/changelog.md)" in (portal / "llms.txt").read_text()
+        assert f"<title>ONLYOFFICE Workspace CRM — Cases {version}</title>" in (portal / "feed.atom").read_text()
+        for page in ("changelog.html", "changelog.md"):  # the listing's pages for exactly these versions
+            assert f"Cases {version}: changes" in (portal / version / page).read_text(), page
     catalog = json.loads((portal / ".well-known/api-catalog").read_text())
     assert catalog["linkset"][0]["service-desc"][0]["href"] == "../latest/openapi.yaml"
 
 
 def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    """The publish script as a release job runs it, in a process of its own."""
-    command = [*prefix, sys.executable, "-m", "scripts.publish_portal", *map(str, args)]
+    """The publish script as a release job runs it, in a process of its own (with the tests' CHANGELOG.md)."""
+    changelog = ("--changelog", str(publish_portal.CHANGELOG_FILE))
+    command = [*prefix, sys.executable, "-m", "scripts.publish_portal", *changelog, *map(str, args)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env, cwd=ROOT)
 
@@ -79,6 +90,20 @@ def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.C
 @pytest.fixture
 def portal(tmp_path: Path) -> Path:
     return tmp_path / "portal"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def dated_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A CHANGELOG.md that dates every version the tests publish, so that two portals published apart agree.
+
+    (An undated version is dated by when its folder was written: see test_portal_pages.py.)
+    """
+    changelog = tmp_path_factory.mktemp("changelog") / "CHANGELOG.md"
+    entries = [f"## [{v}] - 2026-12-0{n + 1}\n\nRelease {v}.\n" for n, v in enumerate((VM, V3, V2, V1, V0))]
+    changelog.write_text("# Changelog\n\n" + "\n".join(entries))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(publish_portal, "CHANGELOG_FILE", changelog)
+        yield changelog
 
 
 @pytest.fixture(scope="module")
@@ -92,10 +117,14 @@ class TestLayout:
 
         assert sorted(p.name for p in (portal / V0).iterdir()) == [
             "changelog.html",
+            "changelog.md",
             "index.html",
             "openapi.json",
             "openapi.yaml",
+            "reference.md",
+            "release.json",
         ]
+        assert os.readlink(portal / V0 / "changelog.html") == f"../.current/changelog/{V0}.html"
         assert (portal / "latest/openapi.json").read_bytes() == (built_dist / "openapi.json").read_bytes()
         assert json.loads((portal / "versions.json").read_text())["latest"] == V0
         assert f'<a href="{V0}/">{V0}</a> (latest)' in (portal / "index.html").read_text()
@@ -155,9 +184,9 @@ class TestForPeople:
 
         page = (portal / VM / "changelog.html").read_text()
         assert f'Compared with <a href="../{V0}/">{V0}</a>' in page
-        assert page.index("Breaking changes") < page.index("changes</h2>", page.index("Breaking changes") + 30)
-        breaking = page[page.index("Breaking changes") : page.index("</section>")]
-        assert "/api/2.0/crm/case/{caseid}/reopen" in breaking
+        assert page.index("Breaking changes") < page.index("Documentation changes")
+        breaking = page[page.index("Breaking changes") : page.index("Documentation changes")]
+        assert "Reopen a case (<code>PUT /api/2.0/crm/case/{caseid}/reopen</code>)" in breaking
         assert "info.summary" not in breaking and "summary" in page
         assert "The first published version" in (portal / V0 / "changelog.html").read_text()
 
@@ -165,19 +194,31 @@ class TestForPeople:
         self, built_dist: Path, portal: Path, tmp_path: Path
     ) -> None:
         dist = release_of(built_dist, tmp_path, V0)
+        shutil.rmtree(dist / "package", ignore_errors=True)
         (dist / "package").mkdir()
-        (dist / f"package/onlyoffice_crm_client-{V0}-py3-none-any.whl").write_bytes(b"a wheel")
+        wheel, sdist = f"onlyoffice_crm_client-{V0}-py3-none-any.whl", f"onlyoffice_crm_client-{V0}.tar.gz"
+        (dist / "package" / wheel).write_bytes(b"a wheel")
+        (dist / "package" / sdist).write_bytes(b"an sdist")
         publish(dist, portal)
 
         page = (portal / V0 / "index.html").read_text()
         nav = page[page.index('<nav id="portal-nav"') : page.index("</nav>")]
-        for link in ("../", "../latest/", "changelog.html", "openapi.yaml", "openapi.json"):
+        for link in (
+            "../",
+            "../latest/",
+            "changelog.html",
+            "reference.md",
+            "openapi.yaml",
+            "openapi.json",
+            wheel,
+            sdist,
+        ):
             assert f'href="{link}"' in nav
-        assert f'href="onlyoffice_crm_client-{V0}-py3-none-any.whl"' in nav
         assert 'fetch("../versions.json")' in page  # the other versions, filled in when the page opens
-        assert (portal / V0 / f"onlyoffice_crm_client-{V0}-py3-none-any.whl").read_bytes() == b"a wheel"
+        assert '<link rel="icon" href="../favicon.svg"' in page
+        assert (portal / V0 / wheel).read_bytes() == b"a wheel" and (portal / V0 / sdist).read_bytes() == b"an sdist"
         entry = json.loads((portal / "versions.json").read_text())["versions"][0]
-        assert entry["wheel"] == f"{V0}/onlyoffice_crm_client-{V0}-py3-none-any.whl"
+        assert (entry["wheel"], entry["sdist"]) == (f"{V0}/{wheel}", f"{V0}/{sdist}")
 
     def test_the_api_catalog_is_an_rfc_9727_linkset_to_the_latest_spec_and_docs(
         self, built_dist: Path, newer_dist: Path, portal: Path
@@ -211,7 +252,7 @@ class TestImmutability:
         changed = release_of(built_dist, tmp_path, V0)
         (changed / "openapi.json").write_text((changed / "openapi.json").read_text() + "\n")
 
-        with pytest.raises(Refused, match=rf"version {re.escape(V0)} is already published .* with different bytes"):
+        with pytest.raises(Refused, match=rf"version {re.escape(V0)} is already published .* \(openapi.json\)"):
             publish(changed, portal)
 
         assert fingerprint(portal, NOT_CONTENT) == before
@@ -273,14 +314,42 @@ class TestDryRun:
         assert "lacks index.html, openapi.yaml, openapi.json: run `make bundle docs` first" in capsys.readouterr().err
 
 
-def mutating_calls(log: Path, pid_filter: str = "") -> dict[str, int]:
-    """How many times each mutating system call ran, from an `strace -o` log."""
-    counts: dict[str, int] = {}
+# A scratch folder in an `strace -y` log: a staging folder being made and filled, or a replaced listing's files
+# being removed (`-y` prints a descriptor's path too: `unlinkat(5</portal/.state/ab12>, "index.html", 0)`).
+SCRATCH = re.compile(r"/(\.staging-[0-9a-f]+)|/(\.state/[0-9a-f]+)[/>]")
+
+
+def mutating_calls(log: Path) -> list[tuple[str, str]]:
+    """Each mutating system call of an `strace -o` log, in order, with its line."""
+    calls = []
     for line in log.read_text().splitlines():
         call = line.split(None, 1)[1].split("(", 1)[0] if " " in line else ""
         if call in MUTATING_CALLS:
-            counts[call] = counts.get(call, 0) + 1
-    return counts
+            calls.append((call, line))
+    return calls
+
+
+def injection_points(log: Path) -> list[tuple[str, int]]:
+    """Where to kill a publish: (call, n) for the n-th call of each mutating kind, from an `strace -y` log.
+
+    Within one scratch folder only the first and the last call of each kind are kept (renames, which switch
+    a scratch folder in, are all kept): readers never see a scratch folder and the next run removes it whole,
+    so a kill between them leaves what a kill at either leaves. The count grows with the folders and links a
+    publish switches, not with the files a listing holds (a changelog page per version, as HTML and Markdown).
+    """
+    counted: dict[str, int] = {}
+    inside: dict[tuple[str, str], list[int]] = {}
+    points = []
+    for call, line in mutating_calls(log):
+        counted[call] = n = counted.get(call, 0) + 1
+        scratch = SCRATCH.search(line)
+        if scratch and not call.startswith("rename"):
+            inside.setdefault((call, scratch.group(1) or scratch.group(2)), []).append(n)
+        else:
+            points.append((call, n))
+    for (call, _), numbers in inside.items():
+        points += [(call, n) for n in sorted({numbers[0], numbers[-1]})]
+    return sorted(points)
 
 
 class TestCrashes:
@@ -303,10 +372,10 @@ class TestCrashes:
             tmp_path / "counted",
             "--dist",
             newer_dist,
-            prefix=("strace", "-f", "-qq", "-o", str(log), "-e", f"trace={','.join(MUTATING_CALLS)}"),
+            prefix=("strace", "-f", "-y", "-qq", "-o", str(log), "-e", f"trace={','.join(MUTATING_CALLS)}"),
         )
         assert traced.returncode == 0, traced.stderr
-        points = [(call, n) for call, count in mutating_calls(log).items() for n in range(1, count + 1)]
+        points = injection_points(log)
 
         def kill_at(point: tuple[str, int]) -> str | None:
             call, n = point
@@ -347,7 +416,7 @@ class TestCrashes:
         with ThreadPoolExecutor(max_workers=2) as pool:
             failures = [failure for failure in pool.map(kill_at, points) if failure]
 
-        print(f"killed a publish at {len(points)} file-system steps: {dict(mutating_calls(log))}")
+        print(f"killed a publish at {len(points)} of its {len(mutating_calls(log))} file-system steps: {points}")
         assert len(points) >= 20, points
         assert not failures, "\n".join(failures)
 
@@ -406,6 +475,8 @@ class TestRaces:
         listing = json.loads((portal / "versions.json").read_text())
         assert [entry["version"] for entry in listing["versions"]] == [V3, V2, V1, V0]
         assert_listing_is_whole(portal)
+        for version, previous in ((V3, V2), (V2, V1), (V1, V0)):  # whichever landed first
+            assert f'Compared with <a href="../{previous}/">' in (portal / version / "changelog.html").read_text()
 
     def test_concurrent_publishes_of_one_version_with_different_bytes_let_exactly_one_win(
         self, built_dist: Path, tmp_path: Path, portal: Path
