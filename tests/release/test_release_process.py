@@ -92,14 +92,18 @@ class TestTheGateStandsInFrontOfEveryReleaseStep:
         assert not portal.exists()
 
     def test_a_changed_spec_under_a_released_version_is_refused_saying_to_raise_the_version(self, clone: Path) -> None:
-        shutil.copy(releases.record_of(NEWEST, clone / "releases"), clone / "openapi.yaml")
+        # The spec as it is now released (dated and recorded, as `make release-spec` leaves it), then edited.
+        # Not an older record: it would fail today's `make validate` before the gate is reached.
+        version = spec_version()
+        replace(clone / "CHANGELOG.md", "## [Unreleased]\n", f"## [Unreleased]\n\n## [{version}] - 2026-12-02\n")
+        shutil.copy(clone / "openapi.yaml", clone / "releases" / f"{version}.yaml")
         replace(clone / "openapi.yaml", "Id of the case.", "Id of the CRM case.")
 
         result = make(clone, "breaking")
 
         assert result.returncode != 0
-        assert f"breaking: FAIL: {NEWEST} is released (CHANGELOG.md dates it " in result.stderr
-        assert f"openapi.yaml is no longer releases/{NEWEST}.yaml: a release never changes." in result.stderr
+        assert f"breaking: FAIL: {version} is released (CHANGELOG.md dates it 2026-12-02)" in result.stderr
+        assert f"openapi.yaml is no longer releases/{version}.yaml: a release never changes." in result.stderr
         assert "Raise info.version for this change (and describe it under '## [Unreleased]'" in result.stderr
 
 
