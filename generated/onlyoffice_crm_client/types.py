@@ -11,18 +11,94 @@ from attrs import define
 from . import errors
 
 
-class Unset:
+class _Sentinel:
+    """A value that exists once: copy, deepcopy and pickle give back the same object (found by its name)."""
+
+    __slots__ = ()
+    _name = ""
+
+    def __new__(cls) -> Any:
+        # Unset() is UNSET, so `is UNSET` holds for any Unset the caller makes.
+        instance = cls.__dict__.get("_instance")
+        return super().__new__(cls) if instance is None else instance
+
+    def __repr__(self) -> str:
+        return self._name
+
+    def __reduce__(self) -> str:
+        return self._name  # pickle stores "onlyoffice_crm_client.types.<name>" and loads that very object
+
+    def __copy__(self) -> Any:
+        return self
+
+    def __deepcopy__(self, memo: Any) -> Any:
+        return self
+
+
+class Unset(_Sentinel):
+    """The type of UNSET: an optional field or argument that was not given (and is not sent)."""
+
+    __slots__ = ()
+    _name = "UNSET"
+
     def __bool__(self) -> Literal[False]:
         return False
 
 
+class Missing(_Sentinel):
+    """The type of MISSING."""
+
+    __slots__ = ()
+    _name = "MISSING"
+
+
 UNSET: Unset = Unset()
+Unset._instance = UNSET  # type: ignore[attr-defined]
 
 # Stands for a required field the server left out, until `from_dict` removes
 # the attribute (reading it then raises errors.MissingField). Typed Any so
 # that it never widens the field's own type: no value of another type is
 # ever handed to the caller.
-MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()
+MISSING: Any = Missing()
+Missing._instance = MISSING  # type: ignore[attr-defined]
+
+
+def model_repr(model: Any) -> str:
+    """`Name(field=value, ...)`: a field the server left out shows as `<missing>`, an unset optional one not at all."""
+    parts = []
+    for attribute in type(model).__attrs_attrs__:
+        name = attribute.name
+        value = getattr(model, name, MISSING)  # a missing field raises MissingField, an AttributeError
+        if value is MISSING:
+            parts.append(f"{name}=<missing>")
+        elif value is not UNSET and name != "missing_fields" and (value or name != "additional_properties"):
+            parts.append(f"{name}={value!r}")
+    return f"{type(model).__name__}({', '.join(parts)})"
+
+
+def model_eq(model: Any, other: Any) -> Any:
+    """Whether two models of one class hold the same fields, the missing ones included."""
+    if type(other) is not type(model):
+        return NotImplemented
+    return all(
+        getattr(model, attribute.name, MISSING) == getattr(other, attribute.name, MISSING)
+        for attribute in type(model).__attrs_attrs__
+    )
+
+
+def json_body(body: Any) -> Any:
+    """The JSON a request body stands for: a model's `to_dict()`, or a plain dict (any Mapping) as it is."""
+    if type(body) is dict:
+        return body
+    to_dict = getattr(body, "to_dict", None)
+    if to_dict is not None and hasattr(type(body), "__attrs_attrs__"):
+        return to_dict()
+    if isinstance(body, Mapping):
+        return dict(body)
+    raise errors.InvalidBody(
+        f"body must be the operation's request model (or a dict of its JSON), not {type(body).__name__}"
+    )
+
 
 # Whether the `from_dict` running now validates strictly: a context variable,
 # so concurrent async calls with different clients do not disturb each other.
@@ -111,4 +187,18 @@ def _error_for(result: Response[Any]) -> errors.ApiError:
     return kind(result, message if isinstance(message, str) else None, hresult if isinstance(hresult, int) else None)
 
 
-__all__ = ["MISSING", "STRICT", "UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "build_response"]
+__all__ = [
+    "MISSING",
+    "STRICT",
+    "UNSET",
+    "File",
+    "FileTypes",
+    "Missing",
+    "RequestFiles",
+    "Response",
+    "Unset",
+    "build_response",
+    "json_body",
+    "model_eq",
+    "model_repr",
+]

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.contact import Contact
@@ -61,30 +61,60 @@ class Case:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        members = []
-        for members_item_data in self.members:
-            members_item = members_item_data.to_dict()
-            members.append(members_item)
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
-        create_by = self.create_by.to_dict()
+        _missing = self.missing_fields
+        if "members" not in _missing:
+            members = []
+            for members_item_data in self.members:
+                members_item = members_item_data.to_dict()
+                members.append(members_item)
 
-        created = self.created.isoformat()
+            field_dict["members"] = members
 
-        title = self.title
+        if "create_by" not in _missing:
+            create_by = self.create_by.to_dict()
+            field_dict["createBy"] = create_by
 
-        is_closed = self.is_closed
+        if "created" not in _missing:
+            created = self.created.isoformat()
+            field_dict["created"] = created
 
-        is_private = self.is_private
+        if "title" not in _missing:
+            title = self.title
+            field_dict["title"] = title
 
-        can_edit = self.can_edit
+        if "is_closed" not in _missing:
+            is_closed = self.is_closed
+            field_dict["isClosed"] = is_closed
 
-        custom_fields = []
-        for custom_fields_item_data in self.custom_fields:
-            custom_fields_item = custom_fields_item_data.to_dict()
-            custom_fields.append(custom_fields_item)
+        if "is_private" not in _missing:
+            is_private = self.is_private
+            field_dict["isPrivate"] = is_private
 
-        id = self.id
+        if "can_edit" not in _missing:
+            can_edit = self.can_edit
+            field_dict["canEdit"] = can_edit
+
+        if "custom_fields" not in _missing:
+            custom_fields = []
+            for custom_fields_item_data in self.custom_fields:
+                custom_fields_item = custom_fields_item_data.to_dict()
+                custom_fields.append(custom_fields_item)
+
+            field_dict["customFields"] = custom_fields
+
+        if "id" not in _missing:
+            id = self.id
+            field_dict["id"] = id
 
         access_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.access_list, Unset):
@@ -93,21 +123,6 @@ class Case:
                 access_list_item = access_list_item_data.to_dict()
                 access_list.append(access_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "members": members,
-                "createBy": create_by,
-                "created": created,
-                "title": title,
-                "isClosed": is_closed,
-                "isPrivate": is_private,
-                "canEdit": can_edit,
-                "customFields": custom_fields,
-                "id": id,
-            }
-        )
         if access_list is not UNSET:
             field_dict["accessList"] = access_list
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.share_type import ShareType
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.currency import Currency
@@ -69,34 +69,66 @@ class Contact:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
         from ..models.currency import Currency  # noqa: PLC0415
 
-        small_foto_url = self.small_foto_url
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
-        medium_foto_url = self.medium_foto_url
+        _missing = self.missing_fields
+        if "small_foto_url" not in _missing:
+            small_foto_url = self.small_foto_url
+            field_dict["smallFotoUrl"] = small_foto_url
 
-        display_name = self.display_name
+        if "medium_foto_url" not in _missing:
+            medium_foto_url = self.medium_foto_url
+            field_dict["mediumFotoUrl"] = medium_foto_url
 
-        is_company = self.is_company
+        if "display_name" not in _missing:
+            display_name = self.display_name
+            field_dict["displayName"] = display_name
 
-        is_private = self.is_private
+        if "is_company" not in _missing:
+            is_company = self.is_company
+            field_dict["isCompany"] = is_company
 
-        is_shared = self.is_shared
+        if "is_private" not in _missing:
+            is_private = self.is_private
+            field_dict["isPrivate"] = is_private
 
-        share_type = self.share_type.value
+        if "is_shared" not in _missing:
+            is_shared = self.is_shared
+            field_dict["isShared"] = is_shared
 
-        currency: dict[str, Any] | None
-        if isinstance(self.currency, Currency):
-            currency = self.currency.to_dict()
-        else:
-            currency = self.currency
+        if "share_type" not in _missing:
+            share_type = self.share_type.value
+            field_dict["shareType"] = share_type
 
-        can_edit = self.can_edit
+        if "currency" not in _missing:
+            currency: dict[str, Any] | None
+            if isinstance(self.currency, Currency):
+                currency = self.currency.to_dict()
+            else:
+                currency = self.currency
+            field_dict["currency"] = currency
 
-        can_delete = self.can_delete
+        if "can_edit" not in _missing:
+            can_edit = self.can_edit
+            field_dict["canEdit"] = can_edit
 
-        id = self.id
+        if "can_delete" not in _missing:
+            can_delete = self.can_delete
+            field_dict["canDelete"] = can_delete
+
+        if "id" not in _missing:
+            id = self.id
+            field_dict["id"] = id
 
         access_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.access_list, Unset):
@@ -105,23 +137,6 @@ class Contact:
                 access_list_item = access_list_item_data.to_dict()
                 access_list.append(access_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "smallFotoUrl": small_foto_url,
-                "mediumFotoUrl": medium_foto_url,
-                "displayName": display_name,
-                "isCompany": is_company,
-                "isPrivate": is_private,
-                "isShared": is_shared,
-                "shareType": share_type,
-                "currency": currency,
-                "canEdit": can_edit,
-                "canDelete": can_delete,
-                "id": id,
-            }
-        )
         if access_list is not UNSET:
             field_dict["accessList"] = access_list
 

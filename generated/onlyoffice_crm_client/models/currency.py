@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT
+from ..types import MISSING, STRICT, model_eq, model_repr
 
 T = TypeVar("T", bound="Currency")
 
@@ -39,31 +39,40 @@ class Currency:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
-
-        symbol = self.symbol
-
-        abbreviation = self.abbreviation
-
-        culture_name = self.culture_name
-
-        is_convertable = self.is_convertable
-
-        is_basic = self.is_basic
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "title": title,
-                "symbol": symbol,
-                "abbreviation": abbreviation,
-                "cultureName": culture_name,
-                "isConvertable": is_convertable,
-                "isBasic": is_basic,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "title" not in _missing:
+            title = self.title
+            field_dict["title"] = title
+
+        if "symbol" not in _missing:
+            symbol = self.symbol
+            field_dict["symbol"] = symbol
+
+        if "abbreviation" not in _missing:
+            abbreviation = self.abbreviation
+            field_dict["abbreviation"] = abbreviation
+
+        if "culture_name" not in _missing:
+            culture_name = self.culture_name
+            field_dict["cultureName"] = culture_name
+
+        if "is_convertable" not in _missing:
+            is_convertable = self.is_convertable
+            field_dict["isConvertable"] = is_convertable
+
+        if "is_basic" not in _missing:
+            is_basic = self.is_basic
+            field_dict["isBasic"] = is_basic
 
         return field_dict
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.field_type import FieldType
-from ..types import MISSING, STRICT
+from ..types import MISSING, STRICT, model_eq, model_repr
 
 T = TypeVar("T", bound="CustomField")
 
@@ -48,34 +48,44 @@ class CustomField:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        entity_id = self.entity_id
-
-        label = self.label
-
-        field_value = self.field_value
-
-        field_type = self.field_type.value
-
-        position = self.position
-
-        mask = self.mask
-
-        id = self.id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "entityId": entity_id,
-                "label": label,
-                "fieldValue": field_value,
-                "fieldType": field_type,
-                "position": position,
-                "mask": mask,
-                "id": id,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "entity_id" not in _missing:
+            entity_id = self.entity_id
+            field_dict["entityId"] = entity_id
+
+        if "label" not in _missing:
+            label = self.label
+            field_dict["label"] = label
+
+        if "field_value" not in _missing:
+            field_value = self.field_value
+            field_dict["fieldValue"] = field_value
+
+        if "field_type" not in _missing:
+            field_type = self.field_type.value
+            field_dict["fieldType"] = field_type
+
+        if "position" not in _missing:
+            position = self.position
+            field_dict["position"] = position
+
+        if "mask" not in _missing:
+            mask = self.mask
+            field_dict["mask"] = mask
+
+        if "id" not in _missing:
+            id = self.id
+            field_dict["id"] = id
 
         return field_dict
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT
+from ..types import MISSING, STRICT, model_eq, model_repr
 
 T = TypeVar("T", bound="CustomFieldValue")
 
@@ -40,19 +40,24 @@ class CustomFieldValue:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        key = self.key
-
-        value = self.value
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "key": key,
-                "value": value,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "key" not in _missing:
+            key = self.key
+            field_dict["key"] = key
+
+        if "value" not in _missing:
+            value = self.value
+            field_dict["value"] = value
 
         return field_dict
 

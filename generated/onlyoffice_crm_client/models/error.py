@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.error_data import ErrorData
@@ -41,28 +41,34 @@ class Error:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        hresult = self.hresult
-
-        data = self.data.to_dict()
-
-        type_ = self.type_
-
-        stack = self.stack
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-                "hresult": hresult,
-                "data": data,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "message" not in _missing:
+            message = self.message
+            field_dict["message"] = message
+
+        if "hresult" not in _missing:
+            hresult = self.hresult
+            field_dict["hresult"] = hresult
+
+        if "data" not in _missing:
+            data = self.data.to_dict()
+            field_dict["data"] = data
+
+        type_ = self.type_
         if type_ is not UNSET:
             field_dict["type"] = type_
+
+        stack = self.stack
         if stack is not UNSET:
             field_dict["stack"] = stack
 

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import STRICT
+from ..types import STRICT, model_eq, model_repr
 
 T = TypeVar("T", bound="ErrorData")
 
@@ -27,8 +27,13 @@ class ErrorData:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
-    def to_dict(self) -> dict[str, Any]:
+    def __repr__(self) -> str:
+        return model_repr(self)
 
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
+    def to_dict(self) -> dict[str, Any]:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
 

@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.envelope_status import EnvelopeStatus
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.error import Error
@@ -48,24 +48,30 @@ class ErrorEnvelope:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        status = self.status.value
-
-        status_code = self.status_code
-
-        error = self.error.to_dict()
-
-        start_index = self.start_index
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "statusCode": status_code,
-                "error": error,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "status" not in _missing:
+            status = self.status.value
+            field_dict["status"] = status
+
+        if "status_code" not in _missing:
+            status_code = self.status_code
+            field_dict["statusCode"] = status_code
+
+        if "error" not in _missing:
+            error = self.error.to_dict()
+            field_dict["error"] = error
+
+        start_index = self.start_index
         if start_index is not UNSET:
             field_dict["startIndex"] = start_index
 

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.custom_field_value import CustomFieldValue
@@ -70,12 +70,27 @@ class UpdateCaseRequest:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        _missing = self.missing_fields
+        if "title" not in _missing:
+            title = self.title
+            field_dict["title"] = title
 
         members: list[int] | Unset = UNSET
         if not isinstance(self.members, Unset):
             members = self.members
+
+        if members is not UNSET:
+            field_dict["members"] = members
 
         custom_field_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.custom_field_list, Unset):
@@ -84,7 +99,12 @@ class UpdateCaseRequest:
                 custom_field_list_item = custom_field_list_item_data.to_dict()
                 custom_field_list.append(custom_field_list_item)
 
+        if custom_field_list is not UNSET:
+            field_dict["customFieldList"] = custom_field_list
+
         is_private = self.is_private
+        if is_private is not UNSET:
+            field_dict["isPrivate"] = is_private
 
         access_list: list[str] | Unset = UNSET
         if not isinstance(self.access_list, Unset):
@@ -93,27 +113,14 @@ class UpdateCaseRequest:
                 access_list_item = str(access_list_item_data)
                 access_list.append(access_list_item)
 
-        is_notify = self.is_notify
-
-        caseid = self.caseid
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "title": title,
-            }
-        )
-        if members is not UNSET:
-            field_dict["members"] = members
-        if custom_field_list is not UNSET:
-            field_dict["customFieldList"] = custom_field_list
-        if is_private is not UNSET:
-            field_dict["isPrivate"] = is_private
         if access_list is not UNSET:
             field_dict["accessList"] = access_list
+
+        is_notify = self.is_notify
         if is_notify is not UNSET:
             field_dict["isNotify"] = is_notify
+
+        caseid = self.caseid
         if caseid is not UNSET:
             field_dict["caseid"] = caseid
 

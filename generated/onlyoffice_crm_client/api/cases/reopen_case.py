@@ -113,12 +113,7 @@ def sync_detailed(
         caseid=caseid,
     )
 
-    try:
-        response = client.get_httpx_client().request(
-            **kwargs,
-        )
-    except httpx.TransportError as error:
-        raise errors.transport_error(error) from error
+    response = client._send(kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -187,10 +182,7 @@ async def asyncio_detailed(
         caseid=caseid,
     )
 
-    try:
-        response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.TransportError as error:
-        raise errors.transport_error(error) from error
+    response = await client._send_async(kwargs)
 
     return _build_response(client=client, response=response)
 

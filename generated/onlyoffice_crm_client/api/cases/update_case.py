@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.case_envelope import CaseEnvelope
 from ...models.error_envelope import ErrorEnvelope
 from ...models.update_case_request import UpdateCaseRequest
-from ...types import Response, build_response
+from ...types import Response, build_response, json_body
 
 
 def _get_kwargs(
@@ -16,7 +16,6 @@ def _get_kwargs(
     *,
     body: UpdateCaseRequest,
 ) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -25,11 +24,8 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["json"] = body.to_dict()
+    _kwargs["json"] = json_body(body)
 
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -170,12 +166,7 @@ def sync_detailed(
         body=body,
     )
 
-    try:
-        response = client.get_httpx_client().request(
-            **kwargs,
-        )
-    except httpx.TransportError as error:
-        raise errors.transport_error(error) from error
+    response = client._send(kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -340,10 +331,7 @@ async def asyncio_detailed(
         body=body,
     )
 
-    try:
-        response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.TransportError as error:
-        raise errors.transport_error(error) from error
+    response = await client._send_async(kwargs)
 
     return _build_response(client=client, response=response)
 
