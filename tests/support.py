@@ -6,6 +6,7 @@ tests import. Nothing here imports conftest.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import hashlib
 import importlib
@@ -32,6 +33,9 @@ import httpx
 from openapi_python_client.strings import snake_case
 
 from onlyoffice_crm_client import AuthenticatedClient
+from onlyoffice_crm_client.api.cases import update_case
+from onlyoffice_crm_client.client import DEFAULT_RETRY
+from onlyoffice_crm_client.models import UpdateCaseRequest
 from onlyoffice_crm_client.types import Response
 from scripts.loopback import HOST, free_port, serve
 from scripts.spec import load_spec, operation
@@ -279,16 +283,35 @@ def prism_mock(spec: Path) -> Iterator[str]:
 
 # --- a hostile server: any status, any bytes, late or never ------------------------------------
 
+# The four ways to call an operation; the real retry policy, with waits short enough for a test suite.
+STYLES = ["sync", "sync_detailed", "asyncio", "asyncio_detailed"]
+QUICK_RETRY = DEFAULT_RETRY.copy_with(backoff_factor=0.01)
+
+
+def call_in_style(style: str, client: AuthenticatedClient) -> Any:
+    """Update case 42 the way `style` does; the async styles run in a fresh event loop."""
+    function = getattr(update_case, style)
+    body = UpdateCaseRequest(title="Exhibition organization")
+    if style.startswith("asyncio"):
+        return asyncio.run(function(42, client=client, body=body))
+    return function(42, client=client, body=body)
+
 
 @dataclass(frozen=True)
 class Answer:
-    """One scripted answer. `hang` never answers; `cut_short` promises more bytes than it sends, then closes."""
+    """One scripted answer. `hang` never answers; `cut_short` promises more bytes than it sends, then closes.
+
+    `drip` sends the body one byte every `drip` seconds (the status line and headers too with `drip_headers`),
+    so that no single read ever waits long.
+    """
 
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False
     cut_short: bool = False
+    drip: float = 0.0
+    drip_headers: bool = False
 
 
 @dataclass
@@ -339,6 +362,9 @@ def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
             if answer.hang:
                 state.stopping.wait(timeout=30)
                 return
+            if answer.drip:
+                self.drip(answer)
+                return
             self.send_response(answer.status)
             for name, value in answer.headers.items():
                 self.send_header(name, value)
@@ -346,6 +372,19 @@ def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(promised))
             self.end_headers()
             self.wfile.write(answer.body)
+
+        def drip(self, answer: Answer) -> None:
+            """Write the answer a byte at a time until it is all out, the client left or the server stops."""
+            head = f"HTTP/1.0 {answer.status} OK\r\nContent-Length: {len(answer.body)}\r\n\r\n".encode()
+            if not answer.drip_headers:
+                self.wfile.write(head)
+            for byte in (head if answer.drip_headers else b"") + answer.body:
+                if state.stopping.wait(timeout=answer.drip):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                except OSError:
+                    return  # the client gave up: what the test wanted
 
         def log_message(self, format: str, *args: Any) -> None:
             pass  # the tests' output is their assertions, not an access log
