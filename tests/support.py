@@ -10,11 +10,14 @@ import asyncio
 import functools
 import hashlib
 import importlib
+import ipaddress
 import json
 import os
 import re
 import shutil
 import signal
+import socket
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -23,7 +26,7 @@ import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import ModuleType
@@ -402,3 +405,77 @@ def hostile_server() -> Iterator[HostileServer]:
             yield state
         finally:
             state.stopping.set()
+
+
+# --- a TLS server whose certificate no client trusts ----------------------------------------------
+
+
+@dataclass
+class TlsServer:
+    """A server on 127.0.0.1 with a self-signed certificate; `connections` counts the TLS handshakes tried."""
+
+    url: str
+    certificate: Path
+    connections: int = 0
+
+
+def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A key and a certificate for 127.0.0.1, signed by the key itself, as PEM files in `folder`."""
+    from cryptography import x509  # noqa: PLC0415 (only the TLS tests need it)
+    from cryptography.hazmat.primitives import hashes, serialization  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric import ec  # noqa: PLC0415
+    from cryptography.x509.oid import NameOID  # noqa: PLC0415
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
+    now = datetime.now(tz=UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(HOST))]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    key_file, certificate_file = folder / "key.pem", folder / "certificate.pem"
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    certificate_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return key_file, certificate_file
+
+
+@contextmanager
+def self_signed_tls_server() -> Iterator[TlsServer]:
+    """Accept TLS connections on 127.0.0.1 with a self-signed certificate until the block ends; answer nothing."""
+    with tempfile.TemporaryDirectory() as scratch, socket.create_server((HOST, 0)) as listener:
+        key_file, certificate_file = _self_signed_certificate(Path(scratch))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certificate_file, key_file)
+        listener.settimeout(0.1)
+        state = TlsServer(f"https://{HOST}:{listener.getsockname()[1]}", certificate_file)
+        stopping = threading.Event()
+
+        def accept() -> None:
+            while not stopping.is_set():
+                try:
+                    connection, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                state.connections += 1
+                connection.settimeout(5)
+                try:
+                    context.wrap_socket(connection, server_side=True).close()
+                except (ssl.SSLError, OSError):
+                    connection.close()  # the client refused the certificate: what the tests want
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            yield state
+        finally:
+            stopping.set()
+            thread.join(timeout=5)
