@@ -44,7 +44,7 @@ SPEC_LIB := scripts/__init__.py scripts/spec.py
 # What the client is generated from: a change to any of these regenerates it
 # (requirements.lock pins the generator and ruff).
 GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) \
-  $(shell find handwritten -name '*.py' 2>/dev/null) scripts/generate_client.py requirements.lock
+  $(shell find handwritten -name '*.py' 2>/dev/null) handwritten/LICENSE scripts/generate_client.py requirements.lock
 CLIENT := generated/pyproject.toml
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html

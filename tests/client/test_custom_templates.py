@@ -138,10 +138,26 @@ def test_the_int_enum_template_only_adds_missing() -> None:
     assert '    def _missing_(cls, value: object) -> "{{ enum.class_info.name }} | None":' in added
 
 
-def test_the_pyproject_template_only_adds_the_retry_layer() -> None:
+def test_the_pyproject_template_only_adds_the_retry_layer_licence_urls_and_http2_extra() -> None:
     dropped, added = changed_lines("pyproject_pdm.toml.jinja")
 
-    assert dropped == [] and [line.strip() for line in added] == ['"httpx-retries>=0.6.0,<0.7.0",']
+    assert dropped == []
+    allowed = (
+        '"httpx-retries>=0.6.0,<0.7.0",',
+        'license = "Apache-2.0"',
+        'license-files = ["LICENSE"]',
+        "[project.optional-dependencies]",
+        'http2 = ["h2>=3,<5"]',
+        "[project.urls]",
+        "{% set ",
+        "Documentation = ",
+        "Changelog = ",
+        "Source = ",
+        "dependencies = [",
+        "]",
+    )
+    assert all(line.strip().startswith(allowed) for line in added if line.strip())
+    assert 'license = "Apache-2.0"' in added and 'http2 = ["h2>=3,<5"]' in added
 
 
 @pytest.mark.parametrize("name", sorted(path.name for path in OURS.glob("*.jinja")))
