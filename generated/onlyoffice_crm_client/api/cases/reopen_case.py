@@ -16,9 +16,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/2.0/crm/case/{caseid}/reopen".format(
-            caseid=quote(str(caseid), safe=""),
-        ),
+        "url": "/api/2.0/crm/case/" + (str(caseid) if type(caseid) is int else quote(str(caseid), safe="")) + "/reopen",
     }
 
     return _kwargs

@@ -19,9 +19,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/2.0/crm/case/{caseid}".format(
-            caseid=quote(str(caseid), safe=""),
-        ),
+        "url": "/api/2.0/crm/case/" + (str(caseid) if type(caseid) is int else quote(str(caseid), safe="")),
     }
 
     _kwargs["json"] = json_body(body)
