@@ -67,7 +67,7 @@ def test_the_endpoint_template_only_routes_parsing_and_transport_errors_to_the_p
     assert all(
         re.search(
             r"types import|return Response|status_code=|content=|headers=|parsed=|request\(|kwargs|\)$"
-            r"|header_parameters|\.format\(|quote\(|endfor|path_parameters",
+            r"|header_parameters|\.format\(|quote\(|endfor|path_parameters|\),$",
             line,
         )
         for line in dropped
