@@ -30,7 +30,7 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from openapi_python_client.strings import snake_case
@@ -41,7 +41,10 @@ from onlyoffice_crm_client.client import DEFAULT_RETRY
 from onlyoffice_crm_client.models import UpdateCaseRequest
 from onlyoffice_crm_client.types import Response
 from scripts.loopback import HOST, free_port, serve
-from scripts.spec import load_spec, operation
+from scripts.spec import inlined, load_spec, operation
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
@@ -479,3 +482,39 @@ def self_signed_tls_server() -> Iterator[TlsServer]:
         finally:
             stopping.set()
             thread.join(timeout=5)
+
+
+# --- payloads valid under the spec's schemas, for property-based tests ---------------------------
+
+# Keywords that only annotate; hypothesis-jsonschema need not see them.
+ANNOTATIONS = frozenset({"description", "examples", "x-enum-varnames", "deprecated"})
+
+
+def closed_and_small(node: Any) -> Any:
+    """The schema with no extra keys on its objects and at most three items in its arrays.
+
+    Extra keys are tested on their own (test_client_parses_responses); letting
+    hypothesis-jsonschema invent them makes it filter out most inputs.
+    """
+    if isinstance(node, dict):
+        node = {key: closed_and_small(value) for key, value in node.items()}
+        if "properties" in node:
+            node.setdefault("additionalProperties", False)
+        if node.get("type") == "array":
+            node.setdefault("maxItems", 3)
+    elif isinstance(node, list):
+        node = [closed_and_small(item) for item in node]
+    return node
+
+
+def payloads(schema_name: str) -> SearchStrategy[Any]:
+    """Payloads valid under a schema of the spec, drawn by hypothesis-jsonschema."""
+    # Imported here: conftest imports this module, and hypothesis-jsonschema reads hypothesis' storage on import.
+    from hypothesis import strategies as st  # noqa: PLC0415
+    from hypothesis_jsonschema import from_schema  # noqa: PLC0415
+
+    spec = closed_and_small(load_pristine_spec())
+    # hypothesis-jsonschema knows the JSON Schema formats but not OpenAPI's `uuid`.
+    uuids = st.uuids().map(str)
+    schema = inlined(spec, {"$ref": f"#/components/schemas/{schema_name}"}, ANNOTATIONS)
+    return from_schema(schema, custom_formats={"uuid": uuids})

@@ -5,41 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-from hypothesis_jsonschema import from_schema
 
 from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope
-from scripts.spec import inlined, schema_errors
-from support import as_instants, load_pristine_spec
-
-# Keywords that only annotate; hypothesis-jsonschema need not see them.
-ANNOTATIONS = frozenset({"description", "examples", "x-enum-varnames", "deprecated"})
-
-
-def closed_and_small(node: Any) -> Any:
-    """The schema with no extra keys on its objects and at most three items in its arrays.
-
-    Extra keys are tested on their own (test_client_parses_responses); letting
-    hypothesis-jsonschema invent them makes it filter out most inputs.
-    """
-    if isinstance(node, dict):
-        node = {key: closed_and_small(value) for key, value in node.items()}
-        if "properties" in node:
-            node.setdefault("additionalProperties", False)
-        if node.get("type") == "array":
-            node.setdefault("maxItems", 3)
-    elif isinstance(node, list):
-        node = [closed_and_small(item) for item in node]
-    return node
-
-
-def payloads(schema_name: str) -> st.SearchStrategy[Any]:
-    spec = closed_and_small(load_pristine_spec())
-    # hypothesis-jsonschema knows the JSON Schema formats but not OpenAPI's `uuid`.
-    uuids = st.uuids().map(str)
-    schema = inlined(spec, {"$ref": f"#/components/schemas/{schema_name}"}, ANNOTATIONS)
-    return from_schema(schema, custom_formats={"uuid": uuids})
-
+from scripts.spec import schema_errors
+from support import as_instants, load_pristine_spec, payloads
 
 ROUND_TRIP = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -49,6 +50,26 @@ class CaseEnvelope:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        count: int = msgspec.field(name="count")
+        status: Literal[0, 1] = msgspec.field(name="status")
+        status_code: int = msgspec.field(name="statusCode")
+        response: Case._Fast = msgspec.field(name="response")
+        start_index: int | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="startIndex")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            count=fast.count,
+            status=EnvelopeStatus(fast.status),
+            status_code=fast.status_code,
+            response=Case._from_fast(fast.response),
+            start_index=UNSET if fast.start_index is msgspec.UNSET else fast.start_index,
+        )
 
     def __eq__(self, other: object) -> bool:
         return model_eq(self, other)  # type: ignore[no-any-return]

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -71,6 +72,42 @@ class Contact:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        small_foto_url: str = msgspec.field(name="smallFotoUrl")
+        medium_foto_url: str = msgspec.field(name="mediumFotoUrl")
+        display_name: str = msgspec.field(name="displayName")
+        is_company: bool = msgspec.field(name="isCompany")
+        is_private: bool = msgspec.field(name="isPrivate")
+        is_shared: bool = msgspec.field(name="isShared")
+        share_type: Literal[0, 1, 2] = msgspec.field(name="shareType")
+        currency: Currency._Fast | None = msgspec.field(name="currency")
+        can_edit: bool = msgspec.field(name="canEdit")
+        can_delete: bool = msgspec.field(name="canDelete")
+        id: int = msgspec.field(name="id")
+        access_list: list[Employee._Fast] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            small_foto_url=fast.small_foto_url,
+            medium_foto_url=fast.medium_foto_url,
+            display_name=fast.display_name,
+            is_company=fast.is_company,
+            is_private=fast.is_private,
+            is_shared=fast.is_shared,
+            share_type=ShareType(fast.share_type),
+            currency=None if fast.currency is None else Currency._from_fast(fast.currency),
+            can_edit=fast.can_edit,
+            can_delete=fast.can_delete,
+            id=fast.id,
+            access_list=UNSET
+            if fast.access_list is msgspec.UNSET
+            else [Employee._from_fast(_item) for _item in fast.access_list],
+        )
 
     def __eq__(self, other: object) -> bool:
         return model_eq(self, other)  # type: ignore[no-any-return]

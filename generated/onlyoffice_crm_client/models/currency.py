@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -41,6 +42,28 @@ class Currency:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        title: str = msgspec.field(name="title")
+        symbol: str = msgspec.field(name="symbol")
+        abbreviation: str = msgspec.field(name="abbreviation")
+        culture_name: str = msgspec.field(name="cultureName")
+        is_convertable: bool = msgspec.field(name="isConvertable")
+        is_basic: bool = msgspec.field(name="isBasic")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            title=fast.title,
+            symbol=fast.symbol,
+            abbreviation=fast.abbreviation,
+            culture_name=fast.culture_name,
+            is_convertable=fast.is_convertable,
+            is_basic=fast.is_basic,
+        )
 
     def __eq__(self, other: object) -> bool:
         return model_eq(self, other)  # type: ignore[no-any-return]

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -42,6 +43,20 @@ class CustomFieldValue:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        key: int = msgspec.field(name="key")
+        value: str = msgspec.field(name="value")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            key=fast.key,
+            value=fast.value,
+        )
 
     def __eq__(self, other: object) -> bool:
         return model_eq(self, other)  # type: ignore[no-any-return]

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
@@ -72,6 +73,34 @@ class UpdateCaseRequest:
 
     def __repr__(self) -> str:
         return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        title: str = msgspec.field(name="title")
+        members: list[int] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="members")
+        custom_field_list: list[CustomFieldValue._Fast] | msgspec.UnsetType = msgspec.field(
+            default=msgspec.UNSET, name="customFieldList"
+        )
+        is_private: bool | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="isPrivate")
+        access_list: list[str] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
+        is_notify: bool | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="isNotify")
+        caseid: int | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="caseid")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            title=fast.title,
+            members=UNSET if fast.members is msgspec.UNSET else [_item for _item in fast.members],
+            custom_field_list=UNSET
+            if fast.custom_field_list is msgspec.UNSET
+            else [CustomFieldValue._from_fast(_item) for _item in fast.custom_field_list],
+            is_private=UNSET if fast.is_private is msgspec.UNSET else fast.is_private,
+            access_list=UNSET if fast.access_list is msgspec.UNSET else [UUID(_item) for _item in fast.access_list],
+            is_notify=UNSET if fast.is_notify is msgspec.UNSET else fast.is_notify,
+            caseid=UNSET if fast.caseid is msgspec.UNSET else fast.caseid,
+        )
 
     def __eq__(self, other: object) -> bool:
         return model_eq(self, other)  # type: ignore[no-any-return]

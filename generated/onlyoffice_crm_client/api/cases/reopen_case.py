@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.case_envelope import CaseEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response, build_response
+from ...types import Response, build_response, parse_json
 
 
 def _get_kwargs(
@@ -26,39 +26,21 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     if response.status_code == 200:
-        response_200 = CaseEnvelope.from_dict(response.json())
-
-        return response_200
-
+        return parse_json(CaseEnvelope, response.content)
     if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 401:
         response_401 = response.text
         return response_401
 
     if response.status_code == 402:
-        response_402 = ErrorEnvelope.from_dict(response.json())
-
-        return response_402
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
-
-        return response_403
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 503:
         response_503 = cast(Any, None)
         return response_503
