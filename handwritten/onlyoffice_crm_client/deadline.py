@@ -41,11 +41,10 @@ _SocketOptions = typing.Iterable[tuple[int, int, int] | tuple[int, int, bytes | 
 
 def attempt_budget(request: httpx.Request) -> float | None:
     """The seconds one attempt of `request` may take: the largest of its timeouts; None when one of them is None."""
-    timeouts = request.extensions.get("timeout") or {}
-    values = list(timeouts.values())
-    if not values or None in values:
+    try:
+        return float(max(request.extensions["timeout"].values()))
+    except (KeyError, TypeError, ValueError):  # no timeout, a None (no limit) among them, or none at all
         return None
-    return float(max(values))
 
 
 def _left(timeout: float | None, expired: type[Exception]) -> float | None:

@@ -20,6 +20,7 @@ def test_the_benchmark_prints_both_contenders_and_the_ratio(capsys: pytest.Captu
         "raw httpx put + .json()",
         "generated sync_detailed",
         "the same, retry=None",
+        "client's parse (fast path)",
         "json.loads + from_dict",
         "peer: pydantic model_validate_json",
         "peer: json.loads + model_validate",
