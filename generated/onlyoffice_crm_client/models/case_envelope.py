@@ -65,7 +65,7 @@ class CaseEnvelope:
         """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
         return cls(
             count=fast.count,
-            status=EnvelopeStatus(fast.status),
+            status=_EnvelopeStatus_MEMBERS[fast.status],
             status_code=fast.status_code,
             response=Case._from_fast(fast.response),
             start_index=UNSET if fast.start_index is msgspec.UNSET else fast.start_index,
@@ -207,3 +207,6 @@ class CaseEnvelope:
 # Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
 # other, and by now this module's class exists.
 from ..models.case import Case
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_EnvelopeStatus_MEMBERS: dict[Any, EnvelopeStatus] = EnvelopeStatus._value2member_map_  # type: ignore[assignment]

@@ -99,7 +99,7 @@ class Contact:
             is_company=fast.is_company,
             is_private=fast.is_private,
             is_shared=fast.is_shared,
-            share_type=ShareType(fast.share_type),
+            share_type=_ShareType_MEMBERS[fast.share_type],
             currency=None if fast.currency is None else Currency._from_fast(fast.currency),
             can_edit=fast.can_edit,
             can_delete=fast.can_delete,
@@ -388,3 +388,6 @@ class Contact:
 # other, and by now this module's class exists.
 from ..models.currency import Currency
 from ..models.employee import Employee
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_ShareType_MEMBERS: dict[Any, ShareType] = ShareType._value2member_map_  # type: ignore[assignment]

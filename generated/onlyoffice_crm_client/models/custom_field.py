@@ -70,7 +70,7 @@ class CustomField:
             entity_id=fast.entity_id,
             label=fast.label,
             field_value=fast.field_value,
-            field_type=FieldType(fast.field_type),
+            field_type=_FieldType_MEMBERS[fast.field_type],
             position=fast.position,
             mask=fast.mask,
             id=fast.id,
@@ -237,3 +237,7 @@ class CustomField:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_FieldType_MEMBERS: dict[Any, FieldType] = FieldType._value2member_map_  # type: ignore[assignment]

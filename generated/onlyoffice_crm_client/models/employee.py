@@ -48,7 +48,7 @@ class Employee:
     class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
         """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
 
-        id: str = msgspec.field(name="id")
+        id: UUID = msgspec.field(name="id")
         display_name: str = msgspec.field(name="displayName")
         avatar_small: str = msgspec.field(name="avatarSmall")
         profile_url: str = msgspec.field(name="profileUrl")
@@ -58,7 +58,7 @@ class Employee:
     def _from_fast(cls: type[T], fast: Any) -> T:
         """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
         return cls(
-            id=UUID(fast.id),
+            id=fast.id,
             display_name=fast.display_name,
             avatar_small=fast.avatar_small,
             profile_url=fast.profile_url,

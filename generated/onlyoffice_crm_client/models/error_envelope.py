@@ -64,7 +64,7 @@ class ErrorEnvelope:
     def _from_fast(cls: type[T], fast: Any) -> T:
         """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
         return cls(
-            status=EnvelopeStatus(fast.status),
+            status=_EnvelopeStatus_MEMBERS[fast.status],
             status_code=fast.status_code,
             error=Error._from_fast(fast.error),
             start_index=UNSET if fast.start_index is msgspec.UNSET else fast.start_index,
@@ -191,3 +191,6 @@ class ErrorEnvelope:
 # Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
 # other, and by now this module's class exists.
 from ..models.error import Error
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_EnvelopeStatus_MEMBERS: dict[Any, EnvelopeStatus] = EnvelopeStatus._value2member_map_  # type: ignore[assignment]

@@ -83,7 +83,7 @@ class UpdateCaseRequest:
             default=msgspec.UNSET, name="customFieldList"
         )
         is_private: bool | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="isPrivate")
-        access_list: list[str] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
+        access_list: list[UUID] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
         is_notify: bool | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="isNotify")
         caseid: int | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="caseid")
 
@@ -97,7 +97,7 @@ class UpdateCaseRequest:
             if fast.custom_field_list is msgspec.UNSET
             else [CustomFieldValue._from_fast(_item) for _item in fast.custom_field_list],
             is_private=UNSET if fast.is_private is msgspec.UNSET else fast.is_private,
-            access_list=UNSET if fast.access_list is msgspec.UNSET else [UUID(_item) for _item in fast.access_list],
+            access_list=UNSET if fast.access_list is msgspec.UNSET else [_item for _item in fast.access_list],
             is_notify=UNSET if fast.is_notify is msgspec.UNSET else fast.is_notify,
             caseid=UNSET if fast.caseid is msgspec.UNSET else fast.caseid,
         )
