@@ -8,8 +8,9 @@ layer, so every attempt gets its own deadline, and:
 - gives each connect, TLS handshake, read and write of the attempt at most
   what is left of the deadline (through a wrapper of httpcore's network
   backend, read per operation, so a single blocked read ends on time too);
-- reads the whole answer before handing it back, so the body's last byte is
-  inside the deadline as well.
+- checks the deadline between the chunks of the answer's body, which is read
+  after this transport returned but in the same thread or task, so the
+  deadline (a context variable it sets for the attempt) still holds.
 
 The attempt's budget is the largest value of the call's timeout (connect,
 read, write, pool): `httpx.Timeout(30.0, connect=5.0)` gives 30 s. A timeout
@@ -175,12 +176,36 @@ def _raise_certificate_failure(error: httpx.ConnectError) -> None:
         raise certificate from error
 
 
-def _body_failed(error: httpx.TransportError) -> errors.TransportError:
-    """A failure while the answer's body was read, as the package's error: the retry layer must not retry it.
+class _Within(httpx.SyncByteStream):
+    """An answer's body, read within the attempt's deadline (the backend bounds each read; this, the chunks)."""
 
-    The server saw the request by then, and the body used to be read after the retry layer had returned.
-    """
-    return errors.transport_error(error)
+    def __init__(self, stream: httpx.SyncByteStream, deadline: float, request: httpx.Request) -> None:
+        self._stream, self._deadline, self._request = stream, deadline, request
+
+    def __iter__(self) -> typing.Iterator[bytes]:
+        for chunk in self._stream:
+            if time.monotonic() > self._deadline:
+                raise _expired(self._request)
+            yield chunk
+
+    def close(self) -> None:
+        self._stream.close()
+
+
+class _AsyncWithin(httpx.AsyncByteStream):
+    """The async form of _Within."""
+
+    def __init__(self, stream: httpx.AsyncByteStream, deadline: float, request: httpx.Request) -> None:
+        self._stream, self._deadline, self._request = stream, deadline, request
+
+    async def __aiter__(self) -> typing.AsyncIterator[bytes]:
+        async for chunk in self._stream:
+            if time.monotonic() > self._deadline:
+                raise _expired(self._request)
+            yield chunk
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 class DeadlineTransport(httpx.BaseTransport):
@@ -193,28 +218,17 @@ class DeadlineTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         budget = attempt_budget(request)
         deadline = None if budget is None else time.monotonic() + budget
-        token = _DEADLINE.set(deadline)
+        # Left set after the answer's headers: the body is read after this returns, in the same thread or task,
+        # and the next attempt sets its own deadline before any read of its own.
+        _DEADLINE.set(deadline)
         try:
-            try:
-                response = self._transport.handle_request(request)
-            except httpx.ConnectError as error:
-                _raise_certificate_failure(error)
-                raise
-            stream = typing.cast(httpx.SyncByteStream, response.stream)
-            chunks = []
-            try:
-                for chunk in stream:
-                    chunks.append(chunk)
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise _expired(request)
-            except httpx.TransportError as error:
-                raise _body_failed(error) from error
-            finally:
-                stream.close()
-            response.stream = httpx.ByteStream(b"".join(chunks))
-            return response
-        finally:
-            _DEADLINE.reset(token)
+            response = self._transport.handle_request(request)
+        except httpx.ConnectError as error:
+            _raise_certificate_failure(error)
+            raise
+        if deadline is not None:
+            response.stream = _Within(typing.cast(httpx.SyncByteStream, response.stream), deadline, request)
+        return response
 
     def close(self) -> None:
         self._transport.close()
@@ -230,28 +244,15 @@ class AsyncDeadlineTransport(httpx.AsyncBaseTransport):
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         budget = attempt_budget(request)
         deadline = None if budget is None else time.monotonic() + budget
-        token = _DEADLINE.set(deadline)
+        _DEADLINE.set(deadline)
         try:
-            try:
-                response = await self._transport.handle_async_request(request)
-            except httpx.ConnectError as error:
-                _raise_certificate_failure(error)
-                raise
-            stream = typing.cast(httpx.AsyncByteStream, response.stream)
-            chunks = []
-            try:
-                async for chunk in stream:
-                    chunks.append(chunk)
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise _expired(request)
-            except httpx.TransportError as error:
-                raise _body_failed(error) from error
-            finally:
-                await stream.aclose()
-            response.stream = httpx.ByteStream(b"".join(chunks))
-            return response
-        finally:
-            _DEADLINE.reset(token)
+            response = await self._transport.handle_async_request(request)
+        except httpx.ConnectError as error:
+            _raise_certificate_failure(error)
+            raise
+        if deadline is not None:
+            response.stream = _AsyncWithin(typing.cast(httpx.AsyncByteStream, response.stream), deadline, request)
+        return response
 
     async def aclose(self) -> None:
         await self._transport.aclose()
