@@ -48,7 +48,7 @@ SPEC_LIB := scripts/__init__.py scripts/spec.py
 # What the client is generated from (requirements.lock pins the generator and ruff). Only
 # source files: no rule names a file in generated/, whose names change with the operations.
 GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) \
-  $(shell find handwritten -name '*.py' 2>/dev/null) scripts/generate_client.py requirements.lock
+  $(shell find handwritten -name '*.py' 2>/dev/null) handwritten/LICENSE scripts/generate_client.py requirements.lock
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html
 PACKAGE_DIR := $(DIST)/package

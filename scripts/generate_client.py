@@ -6,8 +6,9 @@ that folder replace generated/, by rename. A broken spec or config prints the
 generator's own message and leaves generated/ exactly as it was.
 
 The package's hand-written modules (handwritten/onlyoffice_crm_client/*.py)
-are placed into the fresh folder before the swap, so generated/ is always
-exactly what the inputs give and `make check-generated` covers them too.
+are placed into the fresh folder before the swap, and so is the licence text
+(handwritten/LICENSE, beside pyproject.toml, which names it), so generated/ is
+always exactly what the inputs give and `make check-generated` covers them too.
 
 The fresh folder is compared with generated/ by content, never by file
 times: when they are the same, generated/ is left as it is (its files keep
@@ -37,6 +38,7 @@ SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yml"
 TEMPLATES = ROOT / "templates"
 HANDWRITTEN = ROOT / "handwritten"
+LICENSE = HANDWRITTEN / "LICENSE"  # the standard Apache-2.0 text: the spec's info.license
 PACKAGE = "onlyoffice_crm_client"
 OUTPUT = ROOT / "generated"
 # Written into generated/ by tools, not by the generator: never compared.
@@ -66,6 +68,7 @@ def generate_into(target: Path, spec: Path = SPEC) -> None:
     if result.returncode != 0:
         raise GenerationFailed((result.stdout + result.stderr).strip())
     place_handwritten(target / PACKAGE)
+    shutil.copyfile(LICENSE, target / LICENSE.name)
 
 
 def place_handwritten(package: Path) -> None:

@@ -10,11 +10,14 @@ import asyncio
 import functools
 import hashlib
 import importlib
+import ipaddress
 import json
 import os
 import re
 import shutil
 import signal
+import socket
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -23,19 +26,23 @@ import typing
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 from openapi_python_client.strings import snake_case
 
 from onlyoffice_crm_client import AuthenticatedClient
+from onlyoffice_crm_client.client import DEFAULT_RETRY
 from onlyoffice_crm_client.types import Response
 from scripts.loopback import HOST, free_port, serve
-from scripts.spec import load_spec, operation
+from scripts.spec import inlined, load_spec, operation
+
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_PATH = ROOT / "openapi.yaml"
@@ -295,16 +302,30 @@ def prism_mock(spec: Path) -> Iterator[str]:
 
 # --- a hostile server: any status, any bytes, late or never ------------------------------------
 
+# The real retry policy, with waits short enough for a test suite.
+QUICK_RETRY = DEFAULT_RETRY.copy_with(backoff_factor=0.01)
+
+
+def update_in_style(style: str, client: AuthenticatedClient) -> Any:
+    """Update case CASE_ID the way `style` does (one of STYLES); the async styles run in a fresh event loop."""
+    return call_in_style("updateCase", style, client)
+
 
 @dataclass(frozen=True)
 class Answer:
-    """One scripted answer. `hang` never answers; `cut_short` promises more bytes than it sends, then closes."""
+    """One scripted answer. `hang` never answers; `cut_short` promises more bytes than it sends, then closes.
+
+    `drip` sends the body one byte every `drip` seconds (the status line and headers too with `drip_headers`),
+    so that no single read ever waits long.
+    """
 
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
     hang: bool = False
     cut_short: bool = False
+    drip: float = 0.0
+    drip_headers: bool = False
 
 
 @dataclass
@@ -359,6 +380,9 @@ def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
             if answer.hang:
                 state.stopping.wait(timeout=30)
                 return
+            if answer.drip:
+                self.drip(answer)
+                return
             self.send_response(answer.status)
             for name, value in answer.headers.items():
                 self.send_header(name, value)
@@ -366,6 +390,19 @@ def hostile_handler(state: HostileServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(promised))
             self.end_headers()
             self.wfile.write(answer.body)
+
+        def drip(self, answer: Answer) -> None:
+            """Write the answer a byte at a time until it is all out, the client left or the server stops."""
+            head = f"HTTP/1.0 {answer.status} OK\r\nContent-Length: {len(answer.body)}\r\n\r\n".encode()
+            if not answer.drip_headers:
+                self.wfile.write(head)
+            for byte in (head if answer.drip_headers else b"") + answer.body:
+                if state.stopping.wait(timeout=answer.drip):
+                    return
+                try:
+                    self.wfile.write(bytes([byte]))
+                except OSError:
+                    return  # the client gave up: what the test wanted
 
         def log_message(self, format: str, *args: Any) -> None:
             pass  # the tests' output is their assertions, not an access log
@@ -383,3 +420,129 @@ def hostile_server() -> Iterator[HostileServer]:
             yield state
         finally:
             state.stopping.set()
+
+
+# --- a TLS server whose certificate no client trusts ----------------------------------------------
+
+
+@dataclass
+class TlsServer:
+    """A server on 127.0.0.1 with a self-signed certificate; `connections` counts the TLS handshakes tried."""
+
+    url: str
+    certificate: Path
+    connections: int = 0
+
+
+def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A key and a certificate for 127.0.0.1, signed by the key itself, as PEM files in `folder`."""
+    from cryptography import x509  # noqa: PLC0415 (only the TLS tests need it)
+    from cryptography.hazmat.primitives import hashes, serialization  # noqa: PLC0415
+    from cryptography.hazmat.primitives.asymmetric import ec  # noqa: PLC0415
+    from cryptography.x509.oid import NameOID  # noqa: PLC0415
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, HOST)])
+    now = datetime.now(tz=UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(HOST))]), critical=False)
+        .sign(key, hashes.SHA256())
+    )
+    key_file, certificate_file = folder / "key.pem", folder / "certificate.pem"
+    key_file.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    certificate_file.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    return key_file, certificate_file
+
+
+@contextmanager
+def self_signed_tls_server() -> Iterator[TlsServer]:
+    """Accept TLS connections on 127.0.0.1 with a self-signed certificate until the block ends; answer nothing."""
+    with tempfile.TemporaryDirectory() as scratch, socket.create_server((HOST, 0)) as listener:
+        key_file, certificate_file = _self_signed_certificate(Path(scratch))
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certificate_file, key_file)
+        listener.settimeout(0.1)
+        state = TlsServer(f"https://{HOST}:{listener.getsockname()[1]}", certificate_file)
+        stopping = threading.Event()
+
+        def accept() -> None:
+            while not stopping.is_set():
+                try:
+                    connection, _ = listener.accept()
+                except TimeoutError:
+                    continue
+                state.connections += 1
+                connection.settimeout(5)
+                try:
+                    context.wrap_socket(connection, server_side=True).close()
+                except (ssl.SSLError, OSError):
+                    connection.close()  # the client refused the certificate: what the tests want
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            yield state
+        finally:
+            stopping.set()
+            thread.join(timeout=5)
+
+
+# --- payloads valid under the spec's schemas, for property-based tests ---------------------------
+
+# Keywords that only annotate; hypothesis-jsonschema need not see them.
+ANNOTATIONS = frozenset({"description", "examples", "x-enum-varnames", "deprecated"})
+# hypothesis-jsonschema draws a `date-time` and then filters it by the `pattern` that pins the
+# server's form (.0000000 and an offset): nearly all are refused. A pinned date-time is drawn as such.
+PINNED_DATE_TIME = "server-date-time"
+
+
+def server_date_time(moment: datetime) -> str:
+    """A date-time as the server writes a case's: seven zero fractional digits, the offset, Z at zero."""
+    offset = moment.utcoffset() or timedelta()
+    zone = "Z" if not offset else moment.strftime("%z")[:3] + ":" + moment.strftime("%z")[3:]
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.0000000{zone}"
+
+
+def closed_and_small(node: Any) -> Any:
+    """The schema with no extra keys on its objects, at most three items in its arrays, pinned date-times.
+
+    Extra keys are tested on their own (test_client_parses_responses); letting
+    hypothesis-jsonschema invent them makes it filter out most inputs.
+    """
+    if isinstance(node, dict):
+        node = {key: closed_and_small(value) for key, value in node.items()}
+        if "properties" in node:
+            node.setdefault("additionalProperties", False)
+        if node.get("type") == "array":
+            node.setdefault("maxItems", 3)
+        if node.get("format") == "date-time" and "pattern" in node:
+            node["format"] = PINNED_DATE_TIME
+    elif isinstance(node, list):
+        node = [closed_and_small(item) for item in node]
+    return node
+
+
+def payloads(schema_name: str) -> SearchStrategy[Any]:
+    """Payloads valid under a schema of the spec, drawn by hypothesis-jsonschema."""
+    # Imported here: conftest imports this module, and hypothesis-jsonschema reads hypothesis' storage on import.
+    from hypothesis import strategies as st  # noqa: PLC0415
+    from hypothesis_jsonschema import from_schema  # noqa: PLC0415
+
+    spec = closed_and_small(load_pristine_spec())
+    # hypothesis-jsonschema knows the JSON Schema formats but not OpenAPI's `uuid`.
+    uuids = st.uuids().map(str)
+    offsets = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+    server_dates = st.datetimes(min_value=datetime(1, 1, 2), max_value=datetime(9999, 12, 30), timezones=offsets).map(
+        server_date_time
+    )
+    schema = inlined(spec, {"$ref": f"#/components/schemas/{schema_name}"}, ANNOTATIONS)
+    return from_schema(schema, custom_formats={"uuid": uuids, PINNED_DATE_TIME: server_dates})

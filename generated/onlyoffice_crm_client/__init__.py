@@ -2,7 +2,10 @@
 
 from .client import AuthenticatedClient, Client
 
+__version__ = "3.0.0"
+
 __all__ = (
     "AuthenticatedClient",
     "Client",
+    "__version__",
 )

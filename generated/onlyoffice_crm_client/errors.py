@@ -1,5 +1,6 @@
 """Contains shared errors types that can be raised from API functions"""
 
+import ssl
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
@@ -29,15 +30,62 @@ class TransportError(ClientError, httpx.TransportError):
     def __init__(self, message: str) -> None:
         httpx.TransportError.__init__(self, message)
 
+    def forget_request(self) -> "TransportError":
+        """This error without the request httpx attached to it on its way out (it holds the Authorization header)."""
+        self._request = None
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), self.args)  # the message only: never the request
+
 
 class Timeout(TransportError, httpx.TimeoutException):
     """The server did not answer within the client's timeout (connect, read, write or pool)."""
 
 
+class CertificateError(TransportError):
+    """The server's TLS certificate failed verification. Never retried: the next attempt would fail the same way."""
+
+
 def transport_error(error: httpx.TransportError) -> TransportError:
     """httpx's `error` as this package's Timeout or TransportError (the caller chains the original)."""
+    if isinstance(error, TransportError):
+        return error
     kind = Timeout if isinstance(error, httpx.TimeoutException) else TransportError
     return kind(f"{type(error).__name__}: {quote(str(error))}")
+
+
+def certificate_error(error: BaseException) -> CertificateError | None:
+    """A CertificateError when `error` was caused by a failed certificate check (ssl.SSLCertVerificationError)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return CertificateError(
+                f"the server's TLS certificate failed verification ({cause.verify_message}); not retried. "
+                "If the server is right, trust its CA: verify_ssl=ssl.create_default_context(cafile=...)"
+            )
+        cause = cause.__cause__ or cause.__context__
+    return None
+
+
+class UsageError(ClientError, RuntimeError):
+    """The client was used in a way it cannot work; the message says what to do instead."""
+
+
+class ClientClosed(UsageError):
+    """A call on a client whose connections were closed (its `with` block ended, or `close()` was called)."""
+
+
+class WrongEventLoop(UsageError):
+    """An async call in another event loop than the one the client's async connections belong to."""
+
+
+class InvalidBody(UsageError, TypeError):
+    """A request body that is neither the operation's model nor a dict of its JSON."""
+
+
+class MissingExtra(UsageError, ImportError):
+    """An option that needs a package that is not installed (http2=True needs h2)."""
 
 
 class ParseError(ClientError):
@@ -167,9 +215,13 @@ __all__ = [
     "QUOTE_LIMIT",
     "ApiError",
     "BadRequest",
+    "CertificateError",
+    "ClientClosed",
     "ClientError",
     "Forbidden",
+    "InvalidBody",
     "MalformedResponse",
+    "MissingExtra",
     "MissingField",
     "NotFound",
     "ParseError",
@@ -180,6 +232,9 @@ __all__ = [
     "Unauthorized",
     "Unavailable",
     "UnexpectedStatus",
+    "UsageError",
+    "WrongEventLoop",
     "quote",
+    "certificate_error",
     "transport_error",
 ]

@@ -1,12 +1,15 @@
-"""Fixtures of the client tests: a hostile (and recording) server on 127.0.0.1."""
+"""Fixtures of the client's tests: a hostile (and recording) server on 127.0.0.1 and clients of it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
+import httpx
 import pytest
 
-from support import HostileServer, hostile_server
+from onlyoffice_crm_client import AuthenticatedClient
+from support import QUICK_RETRY, TOKEN, HostileServer, hostile_server
 
 
 @pytest.fixture(scope="module")
@@ -14,3 +17,14 @@ def server() -> Iterator[HostileServer]:
     """A HostileServer for the module's tests: each scripts its answers and reads the requests it saw."""
     with hostile_server() as running:
         yield running
+
+
+@pytest.fixture
+def client_for(server: HostileServer) -> Callable[..., AuthenticatedClient]:
+    """Build a client of the hostile server: real defaults, except quick retries and a 2 s timeout."""
+
+    def build(**options: Any) -> AuthenticatedClient:
+        options = {"base_url": server.url, "retry": QUICK_RETRY, "timeout": httpx.Timeout(2.0), **options}
+        return AuthenticatedClient(token=TOKEN, **options)
+
+    return build

@@ -8,7 +8,6 @@ through `sync`, `sync_detailed`, `asyncio` and `asyncio_detailed`.
 
 from __future__ import annotations
 
-import asyncio
 import copy
 import json
 import logging
@@ -23,12 +22,12 @@ import httpx
 import pytest
 
 from onlyoffice_crm_client import AuthenticatedClient, errors
-from onlyoffice_crm_client.api.cases import update_case
 from onlyoffice_crm_client.client import DEFAULT_RETRY, DEFAULT_TIMEOUT
-from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, ShareType, UpdateCaseRequest
+from onlyoffice_crm_client.models import CaseEnvelope, ErrorEnvelope, ShareType
 from onlyoffice_crm_client.types import Response
 from scripts.spec import operations
 from support import (
+    QUICK_RETRY,
     STYLES,
     TOKEN,
     Answer,
@@ -37,10 +36,9 @@ from support import (
     load_pristine_spec,
     raw_request,
 )
+from support import update_in_style as call
 
 OPERATION_IDS = [found.id for found in operations(load_pristine_spec())]
-# The real retry policy, with waits short enough for a test suite.
-QUICK_RETRY = DEFAULT_RETRY.copy_with(backoff_factor=0.01)
 
 HTML = b"<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
 NESTED = b"[" * 200_000 + b"]" * 200_000
@@ -53,15 +51,6 @@ ENVELOPE_400 = json.dumps(
 ).encode()
 
 
-def call(style: str, client: AuthenticatedClient) -> Any:
-    """Update case 42 the way `style` does; the async styles run in a fresh event loop."""
-    function = getattr(update_case, style)
-    body = UpdateCaseRequest(title="Exhibition organization")
-    if style.startswith("asyncio"):
-        return asyncio.run(function(42, client=client, body=body))
-    return function(42, client=client, body=body)
-
-
 def parsed(style: str, result: Any) -> Any:
     """What the caller gets as the parsed body, whichever the style."""
     return result.parsed if style.endswith("_detailed") else result
@@ -69,17 +58,6 @@ def parsed(style: str, result: Any) -> Any:
 
 def json_body(data: Any) -> bytes:
     return json.dumps(data).encode()
-
-
-@pytest.fixture
-def client_for(server: HostileServer) -> Callable[..., AuthenticatedClient]:
-    """Build a client of the hostile server: real defaults, except quick retries and a 2 s timeout."""
-
-    def build(**options: Any) -> AuthenticatedClient:
-        options = {"base_url": server.url, "retry": QUICK_RETRY, "timeout": httpx.Timeout(2.0), **options}
-        return AuthenticatedClient(token=TOKEN, **options)
-
-    return build
 
 
 @pytest.fixture

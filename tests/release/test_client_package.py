@@ -1,13 +1,21 @@
-"""generated/ is a distribution that installs, imports, type-checks and lints cleanly."""
+"""generated/ is a distribution that installs, imports, type-checks and lints cleanly, and says what it is."""
 
 from __future__ import annotations
 
+import email
 import sys
+import tarfile
 import tomllib
 import venv
+import zipfile
+from email.message import Message
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+import onlyoffice_crm_client
+from scripts import build_package
 from support import ROOT, run
 
 GENERATED = ROOT / "generated"
@@ -54,3 +62,49 @@ def test_ruff_check_and_format_pass_on_the_package() -> None:
 
     assert checked.returncode == 0, checked.stdout
     assert formatted.returncode == 0, formatted.stdout
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The wheel and the sdist as scripts/build_package.py builds them."""
+    return build_package.build(tmp_path_factory.mktemp("package"))
+
+
+def wheel_metadata(wheel: Path) -> Message:
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(name for name in archive.namelist() if name.endswith(".dist-info/METADATA"))
+        return email.message_from_bytes(archive.read(name))
+
+
+def test_the_wheel_says_its_licence_version_urls_and_http2_extra(
+    built: list[Path], pristine_spec: dict[str, Any]
+) -> None:
+    metadata = wheel_metadata(built[0])
+
+    assert pristine_spec["info"]["license"]["identifier"] == "Apache-2.0"
+    assert metadata["License-Expression"] == "Apache-2.0" and metadata["License-File"] == "LICENSE"
+    assert metadata["Version"] == pristine_spec["info"]["version"] == onlyoffice_crm_client.__version__
+    urls = dict(url.split(", ", 1) for url in metadata.get_all("Project-URL", []))
+    assert set(urls) == {"Documentation", "Changelog", "Source"}
+    assert urls["Changelog"].endswith(f"/{onlyoffice_crm_client.__version__}/changelog.html")
+    assert metadata["Provides-Extra"] == "http2"
+    assert any(
+        requirement.startswith("h2") and 'extra == "http2"' in requirement
+        for requirement in metadata.get_all("Requires-Dist", [])
+    )
+
+
+def test_the_wheel_and_the_sdist_ship_the_apache_licence_text(built: list[Path]) -> None:
+    wheel, sdist = built
+    with zipfile.ZipFile(wheel) as archive:
+        in_wheel = archive.read(
+            next(name for name in archive.namelist() if name.endswith(".dist-info/licenses/LICENSE"))
+        )
+    with tarfile.open(sdist) as archive:
+        member = archive.extractfile(f"{sdist.name.removesuffix('.tar.gz')}/LICENSE")
+        assert member is not None
+        in_sdist = member.read()
+
+    assert in_wheel == in_sdist == (ROOT / "handwritten" / "LICENSE").read_bytes()
+    assert b"Apache License\n                           Version 2.0, January 2004" in in_wheel
+    assert b"END OF TERMS AND CONDITIONS" in in_wheel

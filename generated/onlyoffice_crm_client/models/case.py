@@ -4,11 +4,12 @@ import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.contact import Contact
@@ -77,30 +78,92 @@ class Case:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        members: list[Contact._Fast] = msgspec.field(name="members")
+        create_by: Employee._Fast = msgspec.field(name="createBy")
+        created: str = msgspec.field(name="created")
+        title: str = msgspec.field(name="title")
+        is_closed: bool = msgspec.field(name="isClosed")
+        is_private: bool = msgspec.field(name="isPrivate")
+        can_edit: bool = msgspec.field(name="canEdit")
+        custom_fields: list[CustomField._Fast] = msgspec.field(name="customFields")
+        id: int = msgspec.field(name="id")
+        access_list: list[Employee._Fast] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            members=[Contact._from_fast(_item) for _item in fast.members],
+            create_by=Employee._from_fast(fast.create_by),
+            created=datetime.datetime.fromisoformat(fast.created),
+            title=fast.title,
+            is_closed=fast.is_closed,
+            is_private=fast.is_private,
+            can_edit=fast.can_edit,
+            custom_fields=[CustomField._from_fast(_item) for _item in fast.custom_fields],
+            id=fast.id,
+            access_list=UNSET
+            if fast.access_list is msgspec.UNSET
+            else [Employee._from_fast(_item) for _item in fast.access_list],
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        members = []
-        for members_item_data in self.members:
-            members_item = members_item_data.to_dict()
-            members.append(members_item)
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
-        create_by = self.create_by.to_dict()
+        _missing = self.missing_fields
+        if "members" not in _missing:
+            members = []
+            for members_item_data in self.members:
+                members_item = members_item_data.to_dict()
+                members.append(members_item)
 
-        created = self.created.isoformat()
+            field_dict["members"] = members
 
-        title = self.title
+        if "create_by" not in _missing:
+            create_by = self.create_by.to_dict()
+            field_dict["createBy"] = create_by
 
-        is_closed = self.is_closed
+        if "created" not in _missing:
+            created = self.created.isoformat()
+            field_dict["created"] = created
 
-        is_private = self.is_private
+        if "title" not in _missing:
+            title = self.title
+            field_dict["title"] = title
 
-        can_edit = self.can_edit
+        if "is_closed" not in _missing:
+            is_closed = self.is_closed
+            field_dict["isClosed"] = is_closed
 
-        custom_fields = []
-        for custom_fields_item_data in self.custom_fields:
-            custom_fields_item = custom_fields_item_data.to_dict()
-            custom_fields.append(custom_fields_item)
+        if "is_private" not in _missing:
+            is_private = self.is_private
+            field_dict["isPrivate"] = is_private
 
-        id = self.id
+        if "can_edit" not in _missing:
+            can_edit = self.can_edit
+            field_dict["canEdit"] = can_edit
+
+        if "custom_fields" not in _missing:
+            custom_fields = []
+            for custom_fields_item_data in self.custom_fields:
+                custom_fields_item = custom_fields_item_data.to_dict()
+                custom_fields.append(custom_fields_item)
+
+            field_dict["customFields"] = custom_fields
+
+        if "id" not in _missing:
+            id = self.id
+            field_dict["id"] = id
 
         access_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.access_list, Unset):
@@ -109,21 +172,6 @@ class Case:
                 access_list_item = access_list_item_data.to_dict()
                 access_list.append(access_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "members": members,
-                "createBy": create_by,
-                "created": created,
-                "title": title,
-                "isClosed": is_closed,
-                "isPrivate": is_private,
-                "canEdit": can_edit,
-                "customFields": custom_fields,
-                "id": id,
-            }
-        )
         if access_list is not UNSET:
             field_dict["accessList"] = access_list
 

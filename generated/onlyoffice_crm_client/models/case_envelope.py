@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.envelope_status import EnvelopeStatus
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.case import Case
@@ -47,27 +48,54 @@ class CaseEnvelope:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        count: int = msgspec.field(name="count")
+        status: Literal[0, 1] = msgspec.field(name="status")
+        status_code: int = msgspec.field(name="statusCode")
+        response: Case._Fast = msgspec.field(name="response")
+        start_index: int | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="startIndex")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            count=fast.count,
+            status=_EnvelopeStatus_MEMBERS[fast.status],
+            status_code=fast.status_code,
+            response=Case._from_fast(fast.response),
+            start_index=UNSET if fast.start_index is msgspec.UNSET else fast.start_index,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        count = self.count
-
-        status = self.status.value
-
-        status_code = self.status_code
-
-        response = self.response.to_dict()
-
-        start_index = self.start_index
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "count": count,
-                "status": status,
-                "statusCode": status_code,
-                "response": response,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "count" not in _missing:
+            count = self.count
+            field_dict["count"] = count
+
+        if "status" not in _missing:
+            status = self.status.value
+            field_dict["status"] = status
+
+        if "status_code" not in _missing:
+            status_code = self.status_code
+            field_dict["statusCode"] = status_code
+
+        if "response" not in _missing:
+            response = self.response.to_dict()
+            field_dict["response"] = response
+
+        start_index = self.start_index
         if start_index is not UNSET:
             field_dict["startIndex"] = start_index
 
@@ -179,3 +207,6 @@ class CaseEnvelope:
 # Imported here, once, rather than inside from_dict on every call (a tenth of its time): the models import each
 # other, and by now this module's class exists.
 from ..models.case import Case
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_EnvelopeStatus_MEMBERS: dict[Any, EnvelopeStatus] = EnvelopeStatus._value2member_map_  # type: ignore[assignment]

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.share_type import ShareType
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.currency import Currency
@@ -82,34 +83,102 @@ class Contact:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        small_foto_url: str = msgspec.field(name="smallFotoUrl")
+        medium_foto_url: str = msgspec.field(name="mediumFotoUrl")
+        display_name: str = msgspec.field(name="displayName")
+        is_company: bool = msgspec.field(name="isCompany")
+        is_private: bool = msgspec.field(name="isPrivate")
+        is_shared: bool = msgspec.field(name="isShared")
+        share_type: Literal[0, 1, 2] = msgspec.field(name="shareType")
+        currency: Currency._Fast | None = msgspec.field(name="currency")
+        can_edit: bool = msgspec.field(name="canEdit")
+        can_delete: bool = msgspec.field(name="canDelete")
+        id: int = msgspec.field(name="id")
+        access_list: list[Employee._Fast] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            small_foto_url=fast.small_foto_url,
+            medium_foto_url=fast.medium_foto_url,
+            display_name=fast.display_name,
+            is_company=fast.is_company,
+            is_private=fast.is_private,
+            is_shared=fast.is_shared,
+            share_type=_ShareType_MEMBERS[fast.share_type],
+            currency=None if fast.currency is None else Currency._from_fast(fast.currency),
+            can_edit=fast.can_edit,
+            can_delete=fast.can_delete,
+            id=fast.id,
+            access_list=UNSET
+            if fast.access_list is msgspec.UNSET
+            else [Employee._from_fast(_item) for _item in fast.access_list],
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
         from ..models.currency import Currency  # noqa: PLC0415
 
-        small_foto_url = self.small_foto_url
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
 
-        medium_foto_url = self.medium_foto_url
+        _missing = self.missing_fields
+        if "small_foto_url" not in _missing:
+            small_foto_url = self.small_foto_url
+            field_dict["smallFotoUrl"] = small_foto_url
 
-        display_name = self.display_name
+        if "medium_foto_url" not in _missing:
+            medium_foto_url = self.medium_foto_url
+            field_dict["mediumFotoUrl"] = medium_foto_url
 
-        is_company = self.is_company
+        if "display_name" not in _missing:
+            display_name = self.display_name
+            field_dict["displayName"] = display_name
 
-        is_private = self.is_private
+        if "is_company" not in _missing:
+            is_company = self.is_company
+            field_dict["isCompany"] = is_company
 
-        is_shared = self.is_shared
+        if "is_private" not in _missing:
+            is_private = self.is_private
+            field_dict["isPrivate"] = is_private
 
-        share_type = self.share_type.value
+        if "is_shared" not in _missing:
+            is_shared = self.is_shared
+            field_dict["isShared"] = is_shared
 
-        currency: dict[str, Any] | None
-        if isinstance(self.currency, Currency):
-            currency = self.currency.to_dict()
-        else:
-            currency = self.currency
+        if "share_type" not in _missing:
+            share_type = self.share_type.value
+            field_dict["shareType"] = share_type
 
-        can_edit = self.can_edit
+        if "currency" not in _missing:
+            currency: dict[str, Any] | None
+            if isinstance(self.currency, Currency):
+                currency = self.currency.to_dict()
+            else:
+                currency = self.currency
+            field_dict["currency"] = currency
 
-        can_delete = self.can_delete
+        if "can_edit" not in _missing:
+            can_edit = self.can_edit
+            field_dict["canEdit"] = can_edit
 
-        id = self.id
+        if "can_delete" not in _missing:
+            can_delete = self.can_delete
+            field_dict["canDelete"] = can_delete
+
+        if "id" not in _missing:
+            id = self.id
+            field_dict["id"] = id
 
         access_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.access_list, Unset):
@@ -118,23 +187,6 @@ class Contact:
                 access_list_item = access_list_item_data.to_dict()
                 access_list.append(access_list_item)
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "smallFotoUrl": small_foto_url,
-                "mediumFotoUrl": medium_foto_url,
-                "displayName": display_name,
-                "isCompany": is_company,
-                "isPrivate": is_private,
-                "isShared": is_shared,
-                "shareType": share_type,
-                "currency": currency,
-                "canEdit": can_edit,
-                "canDelete": can_delete,
-                "id": id,
-            }
-        )
         if access_list is not UNSET:
             field_dict["accessList"] = access_list
 
@@ -349,3 +401,6 @@ class Contact:
 # other, and by now this module's class exists.
 from ..models.currency import Currency
 from ..models.employee import Employee
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_ShareType_MEMBERS: dict[Any, ShareType] = ShareType._value2member_map_  # type: ignore[assignment]

@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT
+from ..types import MISSING, STRICT, model_eq, model_repr
 
 T = TypeVar("T", bound="Currency")
 
@@ -39,31 +40,62 @@ class Currency:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        title: str = msgspec.field(name="title")
+        symbol: str = msgspec.field(name="symbol")
+        abbreviation: str = msgspec.field(name="abbreviation")
+        culture_name: str = msgspec.field(name="cultureName")
+        is_convertable: bool = msgspec.field(name="isConvertable")
+        is_basic: bool = msgspec.field(name="isBasic")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            title=fast.title,
+            symbol=fast.symbol,
+            abbreviation=fast.abbreviation,
+            culture_name=fast.culture_name,
+            is_convertable=fast.is_convertable,
+            is_basic=fast.is_basic,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
-
-        symbol = self.symbol
-
-        abbreviation = self.abbreviation
-
-        culture_name = self.culture_name
-
-        is_convertable = self.is_convertable
-
-        is_basic = self.is_basic
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "title": title,
-                "symbol": symbol,
-                "abbreviation": abbreviation,
-                "cultureName": culture_name,
-                "isConvertable": is_convertable,
-                "isBasic": is_basic,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "title" not in _missing:
+            title = self.title
+            field_dict["title"] = title
+
+        if "symbol" not in _missing:
+            symbol = self.symbol
+            field_dict["symbol"] = symbol
+
+        if "abbreviation" not in _missing:
+            abbreviation = self.abbreviation
+            field_dict["abbreviation"] = abbreviation
+
+        if "culture_name" not in _missing:
+            culture_name = self.culture_name
+            field_dict["cultureName"] = culture_name
+
+        if "is_convertable" not in _missing:
+            is_convertable = self.is_convertable
+            field_dict["isConvertable"] = is_convertable
+
+        if "is_basic" not in _missing:
+            is_basic = self.is_basic
+            field_dict["isBasic"] = is_basic
 
         return field_dict
 

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.field_type import FieldType
-from ..types import MISSING, STRICT
+from ..types import MISSING, STRICT, model_eq, model_repr
 
 T = TypeVar("T", bound="CustomField")
 
@@ -52,34 +53,68 @@ class CustomField:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        entity_id: int = msgspec.field(name="entityId")
+        label: str = msgspec.field(name="label")
+        field_value: str = msgspec.field(name="fieldValue")
+        field_type: Literal[0, 1, 2, 3, 4, 5] = msgspec.field(name="fieldType")
+        position: int = msgspec.field(name="position")
+        mask: str = msgspec.field(name="mask")
+        id: int = msgspec.field(name="id")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            entity_id=fast.entity_id,
+            label=fast.label,
+            field_value=fast.field_value,
+            field_type=_FieldType_MEMBERS[fast.field_type],
+            position=fast.position,
+            mask=fast.mask,
+            id=fast.id,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        entity_id = self.entity_id
-
-        label = self.label
-
-        field_value = self.field_value
-
-        field_type = self.field_type.value
-
-        position = self.position
-
-        mask = self.mask
-
-        id = self.id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "entityId": entity_id,
-                "label": label,
-                "fieldValue": field_value,
-                "fieldType": field_type,
-                "position": position,
-                "mask": mask,
-                "id": id,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "entity_id" not in _missing:
+            entity_id = self.entity_id
+            field_dict["entityId"] = entity_id
+
+        if "label" not in _missing:
+            label = self.label
+            field_dict["label"] = label
+
+        if "field_value" not in _missing:
+            field_value = self.field_value
+            field_dict["fieldValue"] = field_value
+
+        if "field_type" not in _missing:
+            field_type = self.field_type.value
+            field_dict["fieldType"] = field_type
+
+        if "position" not in _missing:
+            position = self.position
+            field_dict["position"] = position
+
+        if "mask" not in _missing:
+            mask = self.mask
+            field_dict["mask"] = mask
+
+        if "id" not in _missing:
+            id = self.id
+            field_dict["id"] = id
 
         return field_dict
 
@@ -206,3 +241,7 @@ class CustomField:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The fast path's enum members by value (its Literal types admit only known values); typeshed types them as Enum.
+_FieldType_MEMBERS: dict[Any, FieldType] = FieldType._value2member_map_  # type: ignore[assignment]

@@ -4,11 +4,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 T = TypeVar("T", bound="Employee")
 
@@ -47,27 +48,54 @@ class Employee:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        id: UUID = msgspec.field(name="id")
+        display_name: str = msgspec.field(name="displayName")
+        avatar_small: str = msgspec.field(name="avatarSmall")
+        profile_url: str = msgspec.field(name="profileUrl")
+        title: str | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="title")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            id=fast.id,
+            display_name=fast.display_name,
+            avatar_small=fast.avatar_small,
+            profile_url=fast.profile_url,
+            title=UNSET if fast.title is msgspec.UNSET else fast.title,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
-        display_name = self.display_name
-
-        avatar_small = self.avatar_small
-
-        profile_url = self.profile_url
-
-        title = self.title
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "displayName": display_name,
-                "avatarSmall": avatar_small,
-                "profileUrl": profile_url,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "id" not in _missing:
+            id = str(self.id)
+            field_dict["id"] = id
+
+        if "display_name" not in _missing:
+            display_name = self.display_name
+            field_dict["displayName"] = display_name
+
+        if "avatar_small" not in _missing:
+            avatar_small = self.avatar_small
+            field_dict["avatarSmall"] = avatar_small
+
+        if "profile_url" not in _missing:
+            profile_url = self.profile_url
+            field_dict["profileUrl"] = profile_url
+
+        title = self.title
         if title is not UNSET:
             field_dict["title"] = title
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.error_detail_data import ErrorDetailData
@@ -45,28 +46,54 @@ class ErrorDetail:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        message: str = msgspec.field(name="message")
+        hresult: int = msgspec.field(name="hresult")
+        data: ErrorDetailData._Fast = msgspec.field(name="data")
+        type_: str | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="type")
+        stack: str | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="stack")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            message=fast.message,
+            hresult=fast.hresult,
+            data=ErrorDetailData._from_fast(fast.data),
+            type_=UNSET if fast.type_ is msgspec.UNSET else fast.type_,
+            stack=UNSET if fast.stack is msgspec.UNSET else fast.stack,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        message = self.message
-
-        hresult = self.hresult
-
-        data = self.data.to_dict()
-
-        type_ = self.type_
-
-        stack = self.stack
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-                "hresult": hresult,
-                "data": data,
-            }
-        )
+
+        _missing = self.missing_fields
+        if "message" not in _missing:
+            message = self.message
+            field_dict["message"] = message
+
+        if "hresult" not in _missing:
+            hresult = self.hresult
+            field_dict["hresult"] = hresult
+
+        if "data" not in _missing:
+            data = self.data.to_dict()
+            field_dict["data"] = data
+
+        type_ = self.type_
         if type_ is not UNSET:
             field_dict["type"] = type_
+
+        stack = self.stack
         if stack is not UNSET:
             field_dict["stack"] = stack
 

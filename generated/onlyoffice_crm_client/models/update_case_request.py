@@ -4,11 +4,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
+import msgspec
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset
+from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
 
 if TYPE_CHECKING:
     from ..models.custom_field_value import CustomFieldValue
@@ -80,12 +81,55 @@ class UpdateCaseRequest:
         def __getattr__(self, name: str) -> Any:
             raise errors.MissingField(type(self).__name__, name)
 
+    def __repr__(self) -> str:
+        return model_repr(self)
+
+    class _Fast(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+        """The body as the spec describes it exactly: msgspec refuses anything else, and from_dict parses it."""
+
+        title: str = msgspec.field(name="title")
+        members: list[int] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="members")
+        custom_field_list: list[CustomFieldValue._Fast] | msgspec.UnsetType = msgspec.field(
+            default=msgspec.UNSET, name="customFieldList"
+        )
+        is_private: bool | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="isPrivate")
+        access_list: list[UUID] | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="accessList")
+        is_notify: bool | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="isNotify")
+        caseid: int | msgspec.UnsetType = msgspec.field(default=msgspec.UNSET, name="caseid")
+
+    @classmethod
+    def _from_fast(cls: type[T], fast: Any) -> T:
+        """The model of a body the fast path decoded (`fast` is a `_Fast`)."""
+        return cls(
+            title=fast.title,
+            members=UNSET if fast.members is msgspec.UNSET else [_item for _item in fast.members],
+            custom_field_list=UNSET
+            if fast.custom_field_list is msgspec.UNSET
+            else [CustomFieldValue._from_fast(_item) for _item in fast.custom_field_list],
+            is_private=UNSET if fast.is_private is msgspec.UNSET else fast.is_private,
+            access_list=UNSET if fast.access_list is msgspec.UNSET else [_item for _item in fast.access_list],
+            is_notify=UNSET if fast.is_notify is msgspec.UNSET else fast.is_notify,
+            caseid=UNSET if fast.caseid is msgspec.UNSET else fast.caseid,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return model_eq(self, other)  # type: ignore[no-any-return]
+
     def to_dict(self) -> dict[str, Any]:
-        title = self.title
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        _missing = self.missing_fields
+        if "title" not in _missing:
+            title = self.title
+            field_dict["title"] = title
 
         members: list[int] | Unset = UNSET
         if not isinstance(self.members, Unset):
             members = self.members
+
+        if members is not UNSET:
+            field_dict["members"] = members
 
         custom_field_list: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.custom_field_list, Unset):
@@ -94,7 +138,12 @@ class UpdateCaseRequest:
                 custom_field_list_item = custom_field_list_item_data.to_dict()
                 custom_field_list.append(custom_field_list_item)
 
+        if custom_field_list is not UNSET:
+            field_dict["customFieldList"] = custom_field_list
+
         is_private = self.is_private
+        if is_private is not UNSET:
+            field_dict["isPrivate"] = is_private
 
         access_list: list[str] | Unset = UNSET
         if not isinstance(self.access_list, Unset):
@@ -103,27 +152,14 @@ class UpdateCaseRequest:
                 access_list_item = str(access_list_item_data)
                 access_list.append(access_list_item)
 
-        is_notify = self.is_notify
-
-        caseid = self.caseid
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "title": title,
-            }
-        )
-        if members is not UNSET:
-            field_dict["members"] = members
-        if custom_field_list is not UNSET:
-            field_dict["customFieldList"] = custom_field_list
-        if is_private is not UNSET:
-            field_dict["isPrivate"] = is_private
         if access_list is not UNSET:
             field_dict["accessList"] = access_list
+
+        is_notify = self.is_notify
         if is_notify is not UNSET:
             field_dict["isNotify"] = is_notify
+
+        caseid = self.caseid
         if caseid is not UNSET:
             field_dict["caseid"] = caseid
 

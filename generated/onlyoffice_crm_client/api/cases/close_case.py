@@ -7,7 +7,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.case_envelope import CaseEnvelope
 from ...models.error_envelope import ErrorEnvelope
-from ...types import Response, build_response
+from ...types import Response, build_response, parse_json
 
 
 def _get_kwargs(
@@ -16,9 +16,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "put",
-        "url": "/api/2.0/crm/case/{caseid}/close".format(
-            caseid=quote(str(caseid), safe=""),
-        ),
+        "url": "/api/2.0/crm/case/" + (str(caseid) if type(caseid) is int else quote(str(caseid), safe="")) + "/close",
     }
 
     return _kwargs
@@ -28,39 +26,21 @@ def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | CaseEnvelope | ErrorEnvelope | str | None:
     if response.status_code == 200:
-        response_200 = CaseEnvelope.from_dict(response.json())
-
-        return response_200
-
+        return parse_json(CaseEnvelope, response.content)
     if response.status_code == 400:
-        response_400 = ErrorEnvelope.from_dict(response.json())
-
-        return response_400
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 401:
         response_401 = response.text
         return response_401
 
     if response.status_code == 402:
-        response_402 = ErrorEnvelope.from_dict(response.json())
-
-        return response_402
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 403:
-        response_403 = ErrorEnvelope.from_dict(response.json())
-
-        return response_403
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 404:
-        response_404 = ErrorEnvelope.from_dict(response.json())
-
-        return response_404
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 500:
-        response_500 = ErrorEnvelope.from_dict(response.json())
-
-        return response_500
-
+        return parse_json(ErrorEnvelope, response.content)
     if response.status_code == 503:
         response_503 = cast(Any, None)
         return response_503
@@ -120,12 +100,7 @@ def sync_detailed(
         caseid=caseid,
     )
 
-    try:
-        response = client.get_httpx_client().request(
-            **kwargs,
-        )
-    except httpx.TransportError as error:
-        raise errors.transport_error(error) from error
+    response = client._send(kwargs)
 
     return _build_response(client=client, response=response)
 
@@ -208,10 +183,7 @@ async def asyncio_detailed(
         caseid=caseid,
     )
 
-    try:
-        response = await client.get_async_httpx_client().request(**kwargs)
-    except httpx.TransportError as error:
-        raise errors.transport_error(error) from error
+    response = await client._send_async(kwargs)
 
     return _build_response(client=client, response=response)
 

@@ -1,0 +1,137 @@
+"""The compiled fast path (msgspec Structs generated from the spec) gives exactly what the lenient parser gives.
+
+types.parse_json decodes a body with the model's `_Fast` Struct and falls
+back to `from_dict` whenever msgspec refuses it: so a body the spec describes
+exactly takes the fast path, and anything else (an unknown enum value or
+property, a missing field, a wrong type, not JSON) gets today's behaviour,
+its errors included.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from onlyoffice_crm_client import errors
+from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, ShareType
+from onlyoffice_crm_client.types import STRICT, parse_json
+from support import payloads
+
+# Fewer examples than the round trips (test_client_round_trips.py), whose strategies these are.
+AGREE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def encoded(payload: Any) -> bytes:
+    return json.dumps(payload).encode()
+
+
+@pytest.fixture
+def success(wire_format_success: dict[str, Any]) -> dict[str, Any]:
+    return copy.deepcopy(wire_format_success)
+
+
+@pytest.fixture
+def lenient_only(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Record every from_dict call of CaseEnvelope: the bodies that did not take the fast path."""
+    seen: list[Any] = []
+    lenient = CaseEnvelope.from_dict.__func__  # type: ignore[attr-defined]
+
+    def recorded(cls: type[CaseEnvelope], src_dict: Any) -> CaseEnvelope:
+        seen.append(src_dict)
+        return lenient(cls, src_dict)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(CaseEnvelope, "from_dict", classmethod(recorded))
+    return seen
+
+
+def test_the_real_servers_answer_takes_the_fast_path_and_equals_the_lenient_parse(
+    success: dict[str, Any], lenient_only: list[Any]
+) -> None:
+    fast = parse_json(CaseEnvelope, encoded(success))
+
+    assert lenient_only == []
+    assert fast == CaseEnvelope.from_dict(success)
+    assert type(fast.response.members[0].share_type) is ShareType
+
+
+@AGREE
+@given(payload=payloads("CaseEnvelope"))
+def test_any_valid_case_envelope_parses_the_same_both_ways(payload: dict[str, Any]) -> None:
+    assert parse_json(CaseEnvelope, encoded(payload)) == CaseEnvelope.from_dict(payload)
+
+
+@AGREE
+@given(payload=payloads("ErrorEnvelope"))
+def test_any_valid_error_envelope_parses_the_same_both_ways(payload: dict[str, Any]) -> None:
+    assert parse_json(ErrorEnvelope, encoded(payload)) == ErrorEnvelope.from_dict(payload)
+
+
+def unknown_share_type(body: dict[str, Any]) -> None:
+    body["response"]["members"][0]["shareType"] = 3
+
+
+def unknown_property(body: dict[str, Any]) -> None:
+    body["response"]["newThing"] = 1
+
+
+def missing_title(body: dict[str, Any]) -> None:
+    del body["response"]["title"]
+
+
+def seven_fractional_digits(body: dict[str, Any]) -> None:
+    # msgspec would round this to .123457; fromisoformat truncates to .123456, and both paths use fromisoformat.
+    body["response"]["created"] = "2020-02-07T04:00:00.1234567+03:00"
+
+
+def bool_for_int(body: dict[str, Any]) -> None:
+    body["response"]["id"] = True
+
+
+@pytest.mark.parametrize(
+    "change", [unknown_share_type, unknown_property, missing_title, seven_fractional_digits, bool_for_int]
+)
+def test_a_body_the_fast_path_refuses_gets_the_lenient_parsers_answer(
+    change: Any, success: dict[str, Any], lenient_only: list[Any]
+) -> None:
+    change(success)
+
+    try:
+        expected: Any = CaseEnvelope.from_dict(copy.deepcopy(success))
+    except errors.ParseError as error:
+        expected = str(error)
+    lenient_only.clear()
+    try:
+        got: Any = parse_json(CaseEnvelope, encoded(success))
+    except errors.ParseError as error:
+        got = str(error)
+
+    assert got == expected
+    if change is not seven_fractional_digits:
+        assert len(lenient_only) == 1  # refused by the fast path, decided by the lenient parser
+
+
+def test_an_unknown_enum_value_keeps_its_unknown_member(success: dict[str, Any]) -> None:
+    unknown_share_type(success)
+
+    case: Case = parse_json(CaseEnvelope, encoded(success)).response
+
+    assert case.members[0].share_type.name == "UNKNOWN_3" and case.members[0].share_type == 3
+
+
+def test_strict_mode_still_refuses_what_the_fast_path_refuses(success: dict[str, Any]) -> None:
+    unknown_property(success)
+    reset = STRICT.set(True)
+    try:
+        with pytest.raises(errors.ParseError, match="newThing"):
+            parse_json(CaseEnvelope, encoded(success))
+    finally:
+        STRICT.reset(reset)
+
+
+def test_a_body_that_is_not_json_raises_what_it_raised_before() -> None:
+    with pytest.raises(json.JSONDecodeError):
+        parse_json(CaseEnvelope, b"<html>")
