@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 from uuid import UUID
 
@@ -60,15 +60,21 @@ def requests(server: HostileServer) -> list[tuple[str, str, Any]]:
 
 
 @pytest.fixture(params=["sync", "async"])
-def patch(request: pytest.FixtureRequest) -> Patcher:
-    """patch_case, or patch_case_async run in a fresh event loop: the same call either way."""
+def patch(request: pytest.FixtureRequest) -> Iterator[Patcher]:
+    """patch_case, or patch_case_async run in the test's one event loop: the same call either way.
+
+    One loop for the whole test, as in an application: an async client belongs to the loop it
+    first ran in (a second asyncio.run() with it raises errors.WrongEventLoop).
+    """
     if request.param == "sync":
-        return patch_case
+        yield patch_case
+        return
+    with asyncio.Runner() as runner:
 
-    def run_async(client: AuthenticatedClient, caseid: int, **named: Any) -> Case:
-        return asyncio.run(patch_case_async(client, caseid, **named))
+        def run_async(client: AuthenticatedClient, caseid: int, **named: Any) -> Case:
+            return runner.run(patch_case_async(client, caseid, **named))
 
-    return run_async
+        yield run_async
 
 
 @pytest.fixture
