@@ -182,7 +182,7 @@ def classify(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
         if path[0] == "components" and not found:
             continue  # the same change is reported where the operations use the schema
         if found:
-            text = gate_words.sentence(found.rule, found.names, diff.get("before"), diff.get("after"), path[-1])
+            text = gate_words.sentence(found.rule, found.names, diff.get("before"), diff.get("after"), path)
             changes.append(Change(kind_of(found.rule), path, text, found.rule, found.names, key=text))
         else:
             rule = lenient_rule(diff, path)

@@ -53,11 +53,12 @@ def _quoted(names: Sequence[str]) -> str:
     return "`" + "`, `".join(names) + "`"
 
 
-def sentence(rule: str, names: tuple[str, ...], before: Any, after: Any, keyword: str) -> str:
+def sentence(rule: str, names: tuple[str, ...], before: Any, after: Any, path: tuple[str, ...]) -> str:
     """A wire change found by one of the project's rules, in words."""
-    values = f"{json.dumps(before)} -> {json.dumps(after)}"
+    values, keyword = f"{json.dumps(before)} -> {json.dumps(after)}", path[-1]
     words = {
-        "operation-removed": f"operation {_quoted(names)} removed (or its path or method changed)",
+        # api-smart-diff's words, which the portal shows in plain words ("Removed operation PUT /path")
+        "operation-removed": f"[Removed] operation {keyword.upper()} {path[1]}",
         "operation-id-changed": f"operationId `{before}` "
         + (f"renamed to `{after}`" if after else "removed")
         + ": the generated module and its functions go",
