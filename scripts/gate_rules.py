@@ -118,6 +118,11 @@ class Change:
     key: str = field(default="", compare=False)
 
     @property
+    def operation(self) -> str:
+        """The operation a wire change is in (`PUT /path`), or "" (a schema, info, the Python API)."""
+        return f"{self.path[2].upper()} {self.path[1]}" if self.path[0] == "paths" and len(self.path) > 2 else ""
+
+    @property
     def location(self) -> str:
         """Where clients meet the change: `PUT /path response 200: response.members[].shareType (enum)`."""
         return gate_words.location(self.path)

@@ -289,6 +289,25 @@ class TestEachWireRule:
         assert report(verdict)[-1].endswith("(major version raised)")
 
 
+class TestOneChangeOneLine:
+    @pytest.mark.parametrize(
+        ("rule", "consequence"),
+        [
+            ("a removed response property", "response-property-made-optional"),
+            ("a removed enum value", "enum-member-renamed"),
+        ],
+    )
+    def test_what_follows_from_a_listed_change_is_left_out(
+        self, pristine_spec: dict[str, Any], changelog: Path, rule: str, consequence: str
+    ) -> None:
+        base, head = rule_pair(pristine_spec, rule)
+
+        verdict = gate(base, head, changelog, python_api=False)
+
+        assert RULES[rule][1] in breaking_rules(verdict)
+        assert consequence not in breaking_rules(verdict), report(verdict)
+
+
 class TestThePythonApiLayer:
     def test_a_renamed_tag_passes_the_wire_but_fails_for_the_module_users_import(
         self, pristine_spec: dict[str, Any], changelog: Path
@@ -324,6 +343,23 @@ class TestThePythonApiLayer:
         ]
         (line,) = [line for line in report(verdict) if line.startswith("BREAKING")]
         assert "Python API onlyoffice_crm_client.models.update_case_request.UpdateCaseRequest.is_notify" in line
+
+    def test_a_removed_operation_lists_its_python_module_on_the_same_line(
+        self, pristine_spec: dict[str, Any], changelog: Path
+    ) -> None:
+        head = edited(pristine_spec, RULES["a removed operation"][0])
+
+        verdict = gate(pristine_spec, head, changelog)
+
+        (entry,) = verdict.breaking
+        assert (entry.rule, entry.change.operation, entry.change.names) == (
+            "operation-removed",
+            f"PUT {REOPEN}",
+            ("reopenCase",),
+        )
+        assert [(change.rule, change.path) for change in entry.python] == [
+            ("python-object-removed", ("python", "onlyoffice_crm_client.api.cases.reopen_case"))
+        ]
 
     @pytest.mark.parametrize("kind", ADDITIVE_EDITS)
     def test_an_additive_edit_passes_both_layers_and_is_listed_by_its_rule(
