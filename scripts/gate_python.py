@@ -104,5 +104,5 @@ def python_api_changes(before: dict[str, Any], after: dict[str, Any]) -> list[Ch
         forms = [name for name in names if name]
         where = f"{holder}.{'/'.join(forms)}" if forms else holder
         subjects = tuple(name for name in (parameter, holder.rpartition(".")[2]) if name)
-        changes.append(Change(kind_of(rule), ("python", where), f"Python API: {words}", rule, subjects))
+        changes.append(Change(kind_of(rule), ("python", where), words, rule, subjects))
     return changes

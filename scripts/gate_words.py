@@ -100,8 +100,14 @@ def describe(diff: dict[str, Any], path: tuple[str, ...]) -> str:
     return plain(diff, path)
 
 
+def _what(entry: Entry) -> str:
+    """The change, said once: a Python API finding names its layer (`Python API: public object was removed`)."""
+    change = entry.change
+    return f"Python API: {change.description}" if change.path[:1] == ("python",) else change.description
+
+
 def _places(entry: Entry) -> str:
-    python = [f"{change.location} ({change.description.removeprefix('Python API: ')})" for change in entry.python]
+    python = [f"{change.location} ({change.description})" for change in entry.python]
     return "; ".join(entry.places + python)
 
 
@@ -109,8 +115,8 @@ def report(verdict: Verdict) -> list[str]:
     """The lines `make breaking` prints: every change once with where clients meet it, then the verdict."""
     old, new = verdict.old_version, verdict.new_version
     lines = [f"comparing info.version {old} (base) with {new}"]
-    lines += [f"BREAKING  {entry.change.description}  at {_places(entry)}" for entry in verdict.breaking]
-    lines += [f"{entry.change.kind:<9} {entry.change.description}  at {_places(entry)}" for entry in verdict.other]
+    lines += [f"BREAKING  {_what(entry)}  at {_places(entry)}" for entry in verdict.breaking]
+    lines += [f"{entry.change.kind:<9} {_what(entry)}  at {_places(entry)}" for entry in verdict.other]
     if verdict.major_not_raised:
         count = len(verdict.breaking)
         lines.append(f"FAIL: {count} breaking change(s) and the major version was not raised ({old} -> {new})")
