@@ -1,5 +1,5 @@
 // Print api-smart-diff's classified changes between two OpenAPI documents as JSON.
-// api-smart-diff is a library with no command line; scripts/check_breaking.py calls this.
+// api-smart-diff is a library with no command line; scripts/gate_wire.py calls this.
 // Usage: node scripts/api_diff.mjs BEFORE.json AFTER.json
 // Exit status: 0 with the diff on stdout, 2 when a file cannot be read or compared.
 import { readFileSync } from "node:fs";

@@ -2,7 +2,7 @@
 
 Reads the version folders (their spec, their recorded CHANGELOG.md entry,
 their files), computes each version's changes against the one before it by
-version number with the breaking-change gate's diff (`check_breaking.classify`),
+version number with the breaking-change gate's diff (`gate_wire.classify`),
 and has scripts/portal_pages.py render the pages. Diffs the current listing
 already computed are taken from its changes.json: a version folder never
 changes, so a diff of the same two versions is the same.
@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .check_breaking import Change, InputError, classify
+from .gate_rules import Change, InputError
+from .gate_wire import classify
 from .portal_pages import (
     FAVICON,
     Comparison,

@@ -27,7 +27,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .check_breaking import Change
+from .gate_rules import Change
 from .release_notes import summary
 from .spec import HTTP_METHODS
 

@@ -1,8 +1,9 @@
 """The breaking-change gate catches each rule's breaking edit, passes its compatible counterpart, and has a base.
 
 Each rule is a pair of specs built by editing the real spec: the edit
-applied (base -> head) breaks users and is caught; the other direction, or
-the nearest compatible edit, passes. The wire rules run without the Python
+applied (base -> head) breaks users and is caught by its rule id
+(scripts/gate_rules.py); the other direction, or the nearest compatible
+edit, passes. The wire rules run without the Python
 layer (it regenerates two clients per call); the Python layer has its own
 cases: those the wire passes.
 """
@@ -16,11 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import griffe
 import pytest
 import yaml
 
-from scripts import check_breaking, release_spec, releases
-from scripts.check_breaking import classify, gate
+from scripts import check_breaking, gate_policy, gate_rules, release_spec, releases
+from scripts.gate_policy import Verdict, gate
+from scripts.gate_wire import classify
+from scripts.gate_words import report
 from scripts.spec import operation
 from support import ROOT, make, project_copy, run
 
@@ -61,79 +65,79 @@ def narrower_case_id(spec: dict[str, Any]) -> None:
     spec["components"]["parameters"]["CaseId"]["schema"]["minimum"] += 10
 
 
-# rule: (an edit that breaks users, the text the gate's line must hold, a compatible edit that passes)
+# rule: (an edit that breaks users, the id of the rule that must find it, a compatible edit that passes)
 # A `None` compatible edit means: the breaking edit undone, i.e. the pair compared head -> base.
 RULES: dict[str, tuple[Edit, str, Edit | None]] = {
-    "a removed operation": (lambda s: s["paths"].pop(REOPEN), f"PUT {REOPEN}", None),
+    "a removed operation": (lambda s: s["paths"].pop(REOPEN), "operation-removed", None),
     "a renamed operationId": (
         lambda s: update(s).update(operationId="changeCase"),
-        "operationId `updateCase` renamed to `changeCase`",
+        "operation-id-changed",
         lambda s: update(s).update(summary="Update a CRM case"),
     ),
     "a renamed path parameter": (
         rename_path_parameter,
-        "parameter `caseid` renamed to `id`",
+        "parameter-renamed",
         lambda s: s["components"]["parameters"]["CaseId"].update(description="The case's id."),
     ),
     "a removed parameter": (
         lambda s: update(s)["parameters"].pop(),
-        "parameter `fields` removed",
+        "parameter-removed",
         None,
     ),
     "a parameter made required": (
         lambda s: update(s)["parameters"][-1].update(required=True),
-        "parameter made required",
+        "parameter-made-required",
         None,
     ),
     "a request body made required": (
         lambda s: update(s)["requestBody"].update(required=True),
-        "request body made required",
+        "request-body-made-required",
         None,
     ),
     "a removed request property": (
         lambda s: schemas(s)["UpdateCaseRequest"]["properties"].pop("isNotify"),
-        "request property `isNotify` removed",
+        "request-property-removed",
         None,
     ),
     "a newly required request property": (
         lambda s: schemas(s)["UpdateCaseRequest"]["required"].append("members"),
-        "request property `members` is now required",
+        "request-property-made-required",
         None,
     ),
     "a removed response property": (
         lambda s: (schemas(s)["Case"]["properties"].pop("canEdit"), schemas(s)["Case"]["required"].remove("canEdit")),
-        "response property `canEdit` removed",
+        "response-property-removed",
         None,
     ),
     "a response property no longer required": (
         lambda s: schemas(s)["Case"]["required"].remove("canEdit"),
-        "response property `canEdit` is no longer required",
+        "response-property-made-optional",
         None,
     ),
     "a changed type": (
         lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["isPrivate"].update(type="string"),
-        'type changed: "boolean" -> "string"',
+        "type-changed",
         lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["isPrivate"].update(description="Private or not."),
     ),
     "a removed enum value": (
         lambda s: (schemas(s)["ShareType"]["enum"].pop(), schemas(s)["ShareType"]["x-enum-varnames"].pop()),
-        "enum value 2 removed",
+        "enum-value-removed",
         lambda s: schemas(s)["ShareType"].update(description="Who may see it."),
     ),
     "a renamed schema": (
         rename_everywhere("Employee", "Person"),
-        "schema `Employee` removed or renamed",
+        "schema-removed",
         lambda s: schemas(s).update(Stage={"type": "string", "description": "Stage of a case."}),
     ),
-    "a narrowed parameter": (narrower_case_id, "narrowed: minimum", None),
+    "a narrowed parameter": (narrower_case_id, "request-narrowed", None),
     "a narrowed request field": (
         lambda s: schemas(s)["UpdateCaseRequest"]["properties"]["title"].update(maxLength=3),
-        "narrowed: maxLength",
+        "request-narrowed",
         None,
     ),
     "a renamed enum member": (
         lambda s: schemas(s)["FieldType"]["x-enum-varnames"].__setitem__(2, "SELECT"),
-        'enum member name "SELECT_BOX" renamed to "SELECT"',
+        "enum-member-renamed",
         lambda s: schemas(s)["FieldType"].update(description="The kind of a custom field."),
     ),
 }
@@ -164,6 +168,14 @@ ADDITIVE_EDITS: dict[str, Edit] = {
         maxLength=255, pattern="^.+$"
     ),
 }
+# The rule each additive edit is listed by (it passes: none of these is breaking).
+ADDITIVE_RULES: dict[str, str] = {
+    "an optional response property": "response-property-added",
+    "an optional request field": "differ-non-breaking",
+    "a new operation": "differ-non-breaking",
+    "a reworded description": "differ-annotation",
+    "a response value constrained further": "response-narrowed",
+}
 
 
 @pytest.fixture
@@ -192,8 +204,49 @@ def rule_pair(spec: dict[str, Any], rule: str) -> tuple[dict[str, Any], dict[str
     return base, edited(base, RULES[rule][0])
 
 
-def breaking_lines(report: list[str]) -> list[str]:
-    return [line for line in report if line.startswith("BREAKING")]
+def breaking_rules(verdict: Verdict) -> list[str]:
+    return [entry.rule for entry in verdict.breaking]
+
+
+class TestTheRuleTable:
+    def test_every_breaking_rule_of_the_project_on_the_wire_has_a_case_here(self) -> None:
+        project = {rule.id for rule in gate_rules.RULES if rule.layer == gate_rules.WIRE and rule.kind == "breaking"}
+
+        assert project - {"differ-breaking"} == {case[1] for case in RULES.values()}
+
+    def test_every_non_breaking_rule_of_the_project_has_an_additive_case_here(self) -> None:
+        lenient = {
+            rule.id for rule in gate_rules.RULES if rule.kind != "breaking" and not rule.id.startswith("differ-")
+        }
+
+        assert lenient <= set(ADDITIVE_RULES.values())
+
+    def test_rule_ids_are_unique_and_every_verdict_is_a_kind_the_report_knows(self) -> None:
+        ids = [rule.id for rule in gate_rules.RULES]
+
+        assert len(ids) == len(set(ids))
+        assert {rule.kind for rule in gate_rules.RULES} <= {
+            "breaking",
+            "non-breaking",
+            "deprecated",
+            "annotation",
+            "unclassified",
+        }
+
+    def test_every_griffe_breakage_kind_has_a_python_rule(self) -> None:
+        python = {rule.id for rule in gate_rules.RULES if rule.layer == gate_rules.PYTHON}
+
+        assert {f"python-{kind.name.lower().replace('_', '-')}" for kind in griffe.BreakageKind} == python
+
+    def test_the_maintainers_doc_lists_the_rules_of_the_table(self) -> None:
+        doc = (ROOT / "docs" / "maintaining.md").read_text(encoding="utf-8")
+        start, end = "<!-- gate rules: python -m scripts.gate_rules -->\n", "<!-- end of gate rules -->"
+
+        assert start in doc and end in doc, "docs/maintaining.md's 'Breaking changes' lost the table's markers"
+        listed = doc.split(start, 1)[1].split(end, 1)[0]
+        assert listed == gate_rules.markdown(), (
+            "docs/maintaining.md's rules are not the table's: python -m scripts.gate_rules"
+        )
 
 
 class TestEachWireRule:
@@ -204,12 +257,12 @@ class TestEachWireRule:
         base, head = rule_pair(pristine_spec, rule)
         head["info"]["version"] = "1.1.0"
 
-        passed, report = gate(base, head, changelog, python_api=False)
+        verdict = gate(base, head, changelog, python_api=False)
 
-        assert not passed
-        matching = [line for line in breaking_lines(report) if RULES[rule][1] in line]
-        assert len(matching) == 1, report
-        assert "FAIL: " in report[-1] and "major version was not raised (1.0.0 -> 1.1.0)" in report[-1]
+        assert not verdict.passed
+        assert breaking_rules(verdict).count(RULES[rule][1]) == 1, report(verdict)
+        assert verdict.major_not_raised
+        assert report(verdict)[-1].endswith("major version was not raised (1.0.0 -> 1.1.0)")
 
     @pytest.mark.parametrize("rule", RULES)
     def test_its_compatible_counterpart_passes(self, pristine_spec: dict[str, Any], changelog: Path, rule: str) -> None:
@@ -219,10 +272,10 @@ class TestEachWireRule:
         before, after = (head, base) if compatible is None else (base, edited(base, compatible))
         after["info"]["version"] = "1.1.0"
 
-        passed, report = gate(before, after, changelog, python_api=False)
+        verdict = gate(before, after, changelog, python_api=False)
 
-        assert passed, report
-        assert not breaking_lines(report)
+        assert verdict.passed, report(verdict)
+        assert not verdict.breaking
 
     @pytest.mark.parametrize("rule", RULES)
     def test_its_breaking_edit_passes_with_a_major_bump(
@@ -231,10 +284,30 @@ class TestEachWireRule:
         base, head = rule_pair(pristine_spec, rule)
         head["info"]["version"] = "2.0.0"
 
-        passed, report = gate(base, head, changelog, python_api=False)
+        verdict = gate(base, head, changelog, python_api=False)
 
-        assert passed, report
-        assert report[-1].endswith("(major version raised)")
+        assert verdict.passed, report(verdict)
+        assert RULES[rule][1] in breaking_rules(verdict)
+        assert report(verdict)[-1].endswith("(major version raised)")
+
+
+class TestOneChangeOneLine:
+    @pytest.mark.parametrize(
+        ("rule", "consequence"),
+        [
+            ("a removed response property", "response-property-made-optional"),
+            ("a removed enum value", "enum-member-renamed"),
+        ],
+    )
+    def test_what_follows_from_a_listed_change_is_left_out(
+        self, pristine_spec: dict[str, Any], changelog: Path, rule: str, consequence: str
+    ) -> None:
+        base, head = rule_pair(pristine_spec, rule)
+
+        verdict = gate(base, head, changelog, python_api=False)
+
+        assert RULES[rule][1] in breaking_rules(verdict)
+        assert consequence not in breaking_rules(verdict), report(verdict)
 
 
 class TestThePythonApiLayer:
@@ -244,10 +317,13 @@ class TestThePythonApiLayer:
         head = edited(pristine_spec, lambda s: update(s).update(tags=["case"]))
 
         assert not [change for change in classify(pristine_spec, head) if change.kind == "breaking"]
-        passed, report = gate(pristine_spec, head, changelog)
+        verdict = gate(pristine_spec, head, changelog)
 
-        assert not passed
-        assert breaking_lines(report) == [
+        assert not verdict.passed
+        assert [(entry.rule, entry.change.path) for entry in verdict.breaking] == [
+            ("python-object-removed", ("python", "onlyoffice_crm_client.api.cases.update_case"))
+        ]
+        assert [line for line in report(verdict) if line.startswith("BREAKING")] == [
             "BREAKING  Python API: public object was removed  at Python API onlyoffice_crm_client.api.cases.update_case"
         ]
 
@@ -256,22 +332,46 @@ class TestThePythonApiLayer:
     ) -> None:
         head = edited(pristine_spec, RULES["a removed request property"][0])
 
-        passed, report = gate(pristine_spec, head, changelog)
+        verdict = gate(pristine_spec, head, changelog)
 
-        assert not passed
-        (line,) = breaking_lines(report)
-        assert "request property `isNotify` removed" in line
+        assert not verdict.passed
+        (entry,) = verdict.breaking
+        assert entry.rule == "request-property-removed"
+        assert [(change.rule, change.path) for change in entry.python] == [
+            (
+                "python-object-removed",
+                ("python", "onlyoffice_crm_client.models.update_case_request.UpdateCaseRequest.is_notify"),
+            )
+        ]
+        (line,) = [line for line in report(verdict) if line.startswith("BREAKING")]
         assert "Python API onlyoffice_crm_client.models.update_case_request.UpdateCaseRequest.is_notify" in line
 
+    def test_a_removed_operation_lists_its_python_module_on_the_same_line(
+        self, pristine_spec: dict[str, Any], changelog: Path
+    ) -> None:
+        head = edited(pristine_spec, RULES["a removed operation"][0])
+
+        verdict = gate(pristine_spec, head, changelog)
+
+        (entry,) = verdict.breaking
+        assert (entry.rule, entry.change.operation, entry.change.names) == (
+            "operation-removed",
+            f"PUT {REOPEN}",
+            ("reopenCase",),
+        )
+        assert [(change.rule, change.path) for change in entry.python] == [
+            ("python-object-removed", ("python", "onlyoffice_crm_client.api.cases.reopen_case"))
+        ]
+
     @pytest.mark.parametrize("kind", ADDITIVE_EDITS)
-    def test_an_additive_edit_passes_both_layers_and_is_listed(
+    def test_an_additive_edit_passes_both_layers_and_is_listed_by_its_rule(
         self, pristine_spec: dict[str, Any], changelog: Path, kind: str
     ) -> None:
-        passed, report = gate(pristine_spec, edited(pristine_spec, ADDITIVE_EDITS[kind], version="1.1.0"), changelog)
+        verdict = gate(pristine_spec, edited(pristine_spec, ADDITIVE_EDITS[kind], version="1.1.0"), changelog)
 
-        assert passed, report
-        assert not breaking_lines(report)
-        assert any(line.startswith(("non-breaking", "annotation")) for line in report), report
+        assert verdict.passed, report(verdict)
+        assert not verdict.breaking
+        assert ADDITIVE_RULES[kind] in [entry.rule for entry in verdict.other], report(verdict)
 
 
 class TestVersionsAndChangelog:
@@ -280,10 +380,10 @@ class TestVersionsAndChangelog:
         changelog.write_text("# Changelog\n\n## [1.0.0] - 2026-11-22\n", encoding="utf-8")
         head = edited(pristine_spec, ADDITIVE_EDITS["an optional request field"], version="1.1.0")
 
-        passed, report = gate(pristine_spec, head, changelog, python_api=False)
+        verdict = gate(pristine_spec, head, changelog, python_api=False)
 
-        assert not passed
-        assert report[-1] == (
+        assert not verdict.passed and verdict.changelog_missing
+        assert report(verdict)[-1] == (
             "FAIL: info.version is now 1.1.0 but CHANGELOG.md does not describe it:"
             " add the change under '## [Unreleased]' (or '## [1.1.0]')"
         )
@@ -298,13 +398,13 @@ class TestVersionsAndChangelog:
         changelog.write_text(f"# Changelog\n\n## [Unreleased]\n\n{unreleased}\n## [1.0.0] - 2026-11-22\n")
         head = edited(pristine_spec, RULES["a removed request property"][0], version="3.0.0")
 
-        passed, report = gate(edited(pristine_spec, version="1.0.0"), head, changelog, python_api=False)
+        verdict = gate(edited(pristine_spec, version="1.0.0"), head, changelog, python_api=False)
 
-        assert passed is passes, report
-        assert any("request property `isNotify` removed" in line for line in breaking_lines(report))
+        assert verdict.passed is passes, report(verdict)
+        assert "request-property-removed" in breaking_rules(verdict)
 
     def test_the_projects_changelog_has_the_current_version(self, pristine_spec: dict[str, Any]) -> None:
-        assert check_breaking.changelog_has(ROOT / "CHANGELOG.md", pristine_spec["info"]["version"])
+        assert gate_policy.changelog_has(ROOT / "CHANGELOG.md", pristine_spec["info"]["version"])
 
 
 def write_release(releases: Path, spec: dict[str, Any]) -> Path:
@@ -332,15 +432,15 @@ def base_of(spec: dict[str, Any], changelog: Path, releases_dir: Path) -> Path |
     """The gate's default base for this spec, written to a file as openapi.yaml is."""
     path = releases_dir.parent / "openapi.yaml"
     path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    return check_breaking.default_base(path, changelog, releases_dir)
+    return gate_policy.default_base(path, changelog, releases_dir)
 
 
 class TestTheBase:
     def test_every_release_dated_in_the_changelog_is_recorded_in_releases(self) -> None:
-        recorded = [(str(version), path.name) for version, path in check_breaking.released_specs()]
+        recorded = [(str(version), path.name) for version, path in gate_policy.released_specs()]
 
         assert recorded[:2] == [("1.0.0", "1.0.0.yaml"), ("2.0.0", "2.0.0.yaml")]
-        assert all(path.is_file() for _, path in check_breaking.released_specs())
+        assert all(path.is_file() for _, path in gate_policy.released_specs())
         assert releases.disagreements() == []
 
     def test_the_released_2_0_0_is_the_spec_of_its_release_commit_byte_for_byte(self) -> None:
@@ -377,7 +477,7 @@ class TestTheBase:
         write_release(releases_dir, edited(pristine_spec, version="2.0.0"))
         changed = edited(pristine_spec, ADDITIVE_EDITS["a reworded description"], version="2.0.0")
 
-        with pytest.raises(check_breaking.ReleaseChanged, match="a release never changes. Raise info.version"):
+        with pytest.raises(gate_policy.ReleaseChanged, match="a release never changes. Raise info.version"):
             base_of(changed, changelog, releases_dir)
 
     def test_a_changed_released_version_is_refused_with_base_given_too(
@@ -409,7 +509,7 @@ class TestTheBase:
         for version in ("1.0.0", "2.0.0"):
             write_release(releases_dir, edited(pristine_spec, version=version))
 
-        with pytest.raises(check_breaking.ReleaseChanged, match="older than the newest release 2.0.0"):
+        with pytest.raises(gate_policy.ReleaseChanged, match="older than the newest release 2.0.0"):
             base_of(edited(pristine_spec, version="1.1.0"), changelog, releases_dir)
 
     def test_a_released_version_without_its_record_is_a_clear_error(
@@ -418,7 +518,7 @@ class TestTheBase:
         changelog = dated_changelog(tmp_path, "2.0.0", "1.0.0", unreleased="- **Added:** x.\n")
         write_release(releases_dir, edited(pristine_spec, version="1.0.0"))
 
-        with pytest.raises(check_breaking.InputError, match=r"2.0.0 is released .* releases/2.0.0.yaml is missing"):
+        with pytest.raises(gate_rules.InputError, match=r"2.0.0 is released .* releases/2.0.0.yaml is missing"):
             base_of(edited(pristine_spec, version="2.1.0"), changelog, releases_dir)
 
     def test_with_no_release_dated_the_gate_refuses_to_pass(
@@ -510,10 +610,10 @@ class TestAFreshCloneWithoutTags:
         result = make(fresh_clone, "breaking")
 
         assert result.returncode == 0, result.stderr
-        newest = str(check_breaking.released_specs()[-1][0])
+        newest = str(gate_policy.released_specs()[-1][0])
         assert f"breaking: base is releases/{newest}.yaml" in result.stdout or (
             f"is the release {newest} (releases/{newest}.yaml), byte for byte" in result.stdout
         )
         assert "breaking: OK" in result.stdout
-        older = [f"releases/{version}.yaml" for version, _ in check_breaking.released_specs()[:-1]]
+        older = [f"releases/{version}.yaml" for version, _ in gate_policy.released_specs()[:-1]]
         assert not [name for name in older if name in result.stdout], "compared with an older release"

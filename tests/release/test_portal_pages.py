@@ -17,7 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from scripts import portal_listing, publish_portal
-from scripts.check_breaking import classify as real_classify
+from scripts.gate_wire import classify as real_classify
 from scripts.portal_pages import markdown_html
 from scripts.publish_portal import publish
 from scripts.release_notes import entry, summary
