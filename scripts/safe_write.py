@@ -33,10 +33,25 @@ def sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def sync_tree(folder: Path) -> None:
-    """Sync every folder under `folder` (deepest first) and `folder` itself, before it is renamed anywhere."""
-    for sub in sorted((path for path in folder.rglob("*") if path.is_dir() and not path.is_symlink()), reverse=True):
-        sync_folder(sub)
+def sync_file(path: Path) -> None:
+    """Flush a file someone else wrote (a generator, Redocly) to disk."""
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def sync_tree(folder: Path, files: bool = True) -> None:
+    """Sync what is under `folder` (its files too unless they were written with write_new), deepest first, and
+    `folder` itself, before it is renamed anywhere."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        if path.is_symlink():
+            continue
+        if path.is_dir():
+            sync_folder(path)
+        elif files:
+            sync_file(path)
     sync_folder(folder)
 
 
@@ -60,18 +75,15 @@ def write_file(path: Path, data: bytes) -> None:
     try:
         write_new(temporary, data)
         os.replace(temporary, path)
-    finally:
+    except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
     sync_folder(path.parent)
 
 
 def move_file(source: Path, target: Path) -> None:
     """Rename a finished file over `target` (same file system), flushed before and after."""
-    descriptor = os.open(source, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    sync_file(source)
     os.replace(source, target)
     sync_folder(target.parent)
 
@@ -80,9 +92,9 @@ def rename_folder(staging: Path, target: Path) -> bool:
     """Rename a complete staging folder to `target` unless something is there; False (staging removed) if it is.
 
     rename(2) replaces only an empty folder (ENOTEMPTY, or EEXIST on some systems, otherwise): a folder another
-    writer put there first is never replaced.
+    writer put there first is never replaced. Its files were written (and flushed) with write_new.
     """
-    sync_tree(staging)
+    sync_tree(staging, files=False)
     try:
         os.rename(staging, target)
     except OSError as error:

@@ -36,7 +36,7 @@ from .state import (
 # Folders the project's own builds write: a portal in one of them is overwritten by the next build.
 BUILD_OUTPUT = (ROOT / "dist", ROOT / "generated", ROOT / ".venv", ROOT / "node_modules")
 LOCK_NAME = ".publish.lock"
-EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CANNOT, EXIT_BUSY = 1, 2, 3, 4
+EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_CANNOT, EXIT_BUSY = Refused.exit_status, BadInput.exit_status, 3, 4
 
 
 class CannotPublishThere(ToolError):

@@ -110,6 +110,27 @@ class TestAFolder:
         assert sorted(str(p.relative_to(old)) for p in old.rglob("*")) == ["b", "b/c.py"]
         assert sorted(p.name for p in tmp_path.iterdir()) == ["generated", "scratch"]
 
+    def test_swapped_in_is_flushed_file_by_file_before_its_renames(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
+        (new / "b").mkdir(parents=True)
+        (new / "a.py").write_bytes(NEW)  # as a generator writes: not flushed
+        (new / "b" / "c.py").write_bytes(NEW)
+        flushed: list[str] = []
+        real_fsync = os.fsync
+
+        def fsync(descriptor: int) -> None:
+            flushed.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+            real_fsync(descriptor)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        safe_write.swap_folder(new, old)
+
+        before_renames = {str(new / "a.py"), str(new / "b" / "c.py"), str(new / "b"), str(new)}
+        assert set(flushed[:4]) == before_renames
+        assert flushed[4:] == [str(tmp_path)]
+
     def test_swap_interrupted_between_its_renames_is_finished_by_the_next(self, tmp_path: Path) -> None:
         old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
         safe_write.write_new(tmp_path / "generated.old" / "a.py", OLD)  # killed after `old` was retired
