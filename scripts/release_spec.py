@@ -49,6 +49,8 @@ def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> st
         dated = releases.released(changelog)
     except releases.BadChangelog as error:
         raise BadInput(str(error)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"cannot read {changelog}: {getattr(error, 'strerror', None) or error}") from None
     if Version(version) not in dated:
         raise Refused(
             f"{changelog.name} does not date {version}: a version is released once its entry is dated;"

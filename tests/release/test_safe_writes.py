@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import safe_write
+from scripts import release_spec, safe_write
 from scripts.portal.state import Refused
 from scripts.tool import BadInput, ToolError, run
 from support import ROOT
@@ -169,3 +169,17 @@ class TestAToolError:
         with pytest.raises(KeyError):
             run("publish", bug)
         assert not issubclass(KeyError, ToolError)
+
+    def test_of_a_tool_that_cannot_read_a_file_names_it_and_exits_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        unreadable = tmp_path / "CHANGELOG.md"
+        unreadable.write_bytes(b"# Changelog\n\xff\n")  # not UTF-8
+        argv = ["release_spec", "--releases", str(tmp_path / "releases"), "--changelog", str(unreadable)]
+
+        assert release_spec.main(argv) == 2
+        assert capsys.readouterr().err == (
+            f"release-spec: cannot read {unreadable}: 'utf-8' codec can't decode byte 0xff in position 12:"
+            " invalid start byte\n"
+        )
+        assert not (tmp_path / "releases").exists()
