@@ -6,7 +6,7 @@ then made private (`private_page`): Redoc's "API docs by" badge, whose logo
 comes from Redocly's CDN, is taken out, and a Content-Security-Policy lets the
 page load nothing from another host, so a reader's browser asks no one else
 for anything (tests/release/test_portal_in_browser.py logs every request).
-The page is written aside and renamed into place.
+The page is written with scripts/safe_write.py: aside, flushed, renamed into place.
 
 Usage: python -m scripts.build_docs [--spec FILE] [--out FILE]
 Exit status: 0 when the page was written, 1 when Redocly failed or the page is not what private_page expects.
@@ -15,12 +15,13 @@ Exit status: 0 when the page was written, 1 when Redocly failed or the page is n
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from .redocly import ROOT, RedoclyFailed, redocly
+from .safe_write import write_file
 from .spec import load_spec
+from .tool import ToolError, run
 
 # Redoc 3 (in Redocly CLI 2.x) always renders an "API docs by" badge whose <img> loads one of these
 # (its sidebar footer has no option to hide it); an empty src loads nothing and the image hides itself.
@@ -57,6 +58,27 @@ def private_page(page: str) -> str:
     return f"{head}<head>\n  {PRIVATE_HEAD}{rest}"
 
 
+def build(spec: Path, out: Path) -> str:
+    """Write the private reference page of `spec` to `out`; ToolError (and `out` unchanged) when that fails."""
+    info = load_spec(spec)["info"]
+    partial = out.with_name(f".{out.name}.partial")
+    try:
+        redocly(
+            "build-docs",
+            str(spec),
+            "--inlineBundle",
+            f"--title={info['title']} {info['version']}",
+            f"--output={partial}",
+        )
+        page = private_page(partial.read_text(encoding="utf-8"))
+    except (RedoclyFailed, UnexpectedPage) as error:
+        raise ToolError(f"{out} is unchanged: {error}") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    write_file(out, page.encode())
+    return f"wrote {out} ({out.stat().st_size // 1024} KiB, renders offline, loads nothing from elsewhere)"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -66,31 +88,7 @@ def main(argv: list[str]) -> int:
         "--out", type=Path, default=ROOT / "dist" / "index.html", help="page to write (default: dist/index.html)"
     )
     args = parser.parse_args(argv[1:])
-    info = load_spec(args.spec)["info"]
-    partial = args.out.with_name(f".{args.out.name}.partial")
-    try:
-        redocly(
-            "build-docs",
-            str(args.spec),
-            "--inlineBundle",
-            f"--title={info['title']} {info['version']}",
-            f"--output={partial}",
-        )
-    except RedoclyFailed as error:
-        partial.unlink(missing_ok=True)
-        print(f"docs: {error}\ndocs: {args.out} is unchanged", file=sys.stderr)
-        return 1
-    try:
-        partial.write_text(private_page(partial.read_text(encoding="utf-8")), encoding="utf-8")
-    except UnexpectedPage as error:
-        partial.unlink(missing_ok=True)
-        print(f"docs: {error}\ndocs: {args.out} is unchanged", file=sys.stderr)
-        return 1
-    os.replace(partial, args.out)
-    print(
-        f"docs: wrote {args.out} ({args.out.stat().st_size // 1024} KiB, renders offline, loads nothing from elsewhere)"
-    )
-    return 0
+    return run("docs", lambda: build(args.spec, args.out))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 Redocly writes each bundle (one self-contained file, keys in the source's
 order, so the same spec always gives the same bytes) into a scratch folder;
-both are checked with scripts/check_spec.py; only then are they renamed into
-dist/. A spec that fails leaves dist/ as it was.
+both are checked with scripts/check_spec.py; only then are they moved into
+dist/ (scripts/safe_write.py: flushed, renamed). A spec that fails leaves dist/ as it was.
 
 Usage: python -m scripts.bundle_spec [--spec FILE] [--out DIR]   (default: openapi.yaml, dist)
 Exit status: 0 when both bundles were written, 1 when bundling or validation failed.
@@ -12,14 +12,15 @@ Exit status: 0 when both bundles were written, 1 when bundling or validation fai
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 from .check_spec import spec_problems
 from .redocly import ROOT, RedoclyFailed, redocly
+from .safe_write import move_file
 from .spec import load_spec
+from .tool import ToolError, run
 
 SPEC = ROOT / "openapi.yaml"
 BUNDLES = ("openapi.yaml", "openapi.json")
@@ -38,23 +39,25 @@ def bundle_into(spec: Path, folder: Path) -> list[Path]:
     return written
 
 
+def bundle(spec: Path, out: Path) -> str:
+    """Bundle `spec` into `out`, both bundles validated first; ToolError (and `out` unchanged) when that fails."""
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".bundling-", dir=out) as scratch:
+        try:
+            written = bundle_into(spec, Path(scratch))
+        except (RedoclyFailed, ValueError) as error:
+            raise ToolError(f"{out} is unchanged: {error}") from None
+        for path in written:
+            move_file(path, out / path.name)
+    return f"wrote {', '.join(str(out / name) for name in BUNDLES)}"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--spec", type=Path, default=SPEC, help="the spec to bundle (default: openapi.yaml)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="output folder (default: dist)")
     args = parser.parse_args(argv[1:])
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".bundling-", dir=out) as scratch:
-        try:
-            written = bundle_into(args.spec, Path(scratch))
-        except (RedoclyFailed, ValueError) as error:
-            print(f"bundle: {error}\nbundle: {out} is unchanged", file=sys.stderr)
-            return 1
-        for path in written:
-            os.replace(path, out / path.name)
-    print(f"bundle: wrote {', '.join(str(out / name) for name in BUNDLES)}")
-    return 0
+    return run("bundle", lambda: bundle(args.spec, args.out))
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 openapi-python-client writes into a fresh folder beside generated/; only when
 it succeeds (with --fail-on-warning, so a skipped endpoint is a failure) does
-that folder replace generated/, by rename. A broken spec or config prints the
+that folder replace generated/, by rename (scripts/safe_write.py). A broken spec or config prints the
 generator's own message and leaves generated/ exactly as it was.
 
 The package's hand-written modules (handwritten/onlyoffice_crm_client/*.py)
@@ -33,6 +33,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from .safe_write import swap_folder
+from .tool import ToolError, run
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yml"
@@ -45,8 +48,8 @@ OUTPUT = ROOT / "generated"
 IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}
 
 
-class GenerationFailed(Exception):
-    """openapi-python-client exited non-zero; the message is its own output."""
+class GenerationFailed(ToolError):
+    """openapi-python-client exited non-zero (the message is its own output), or a hand-written module clashed."""
 
 
 def generate_into(target: Path, spec: Path = SPEC) -> None:
@@ -110,33 +113,25 @@ def differences(expected: Path, actual: Path) -> Iterator[str]:
             )
 
 
-def replace_dir(new: Path, old: Path) -> None:
-    """Put `new` where `old` is, by renames, so `old` is never half-written."""
-    retired = old.with_name(old.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
-    if old.exists():
-        old.rename(retired)
-    new.rename(old)
-    shutil.rmtree(retired, ignore_errors=True)
+def generate(output: Path) -> str:
+    """Make `output` what the inputs generate, by content; GenerationFailed (and `output` unchanged) when that fails."""
+    with tempfile.TemporaryDirectory(prefix=".generating-", dir=output.parent) as scratch:
+        fresh = Path(scratch) / output.name
+        try:
+            generate_into(fresh)
+        except GenerationFailed as error:
+            raise GenerationFailed(f"openapi-python-client failed; {output} is unchanged.\n{error}") from None
+        if output.is_dir() and next(differences(fresh, output), None) is None:
+            return f"{output} already is what the inputs generate (compared by content); left as it was"
+        swap_folder(fresh, output)
+    return f"{output} regenerated from {SPEC.name}"
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=OUTPUT, help="folder to replace (default: generated/)")
     output: Path = parser.parse_args(argv[1:]).output.resolve()
-    with tempfile.TemporaryDirectory(prefix=".generating-", dir=output.parent) as scratch:
-        fresh = Path(scratch) / output.name
-        try:
-            generate_into(fresh)
-        except GenerationFailed as error:
-            print(f"generate: openapi-python-client failed; {output} is unchanged.\n{error}", file=sys.stderr)
-            return 1
-        if output.is_dir() and next(differences(fresh, output), None) is None:
-            print(f"generate: {output} already is what the inputs generate (compared by content); left as it was")
-            return 0
-        replace_dir(fresh, output)
-    print(f"generate: {output} regenerated from {SPEC.name}")
-    return 0
+    return run("generate", lambda: generate(output))
 
 
 if __name__ == "__main__":

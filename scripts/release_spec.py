@@ -25,20 +25,35 @@ import yaml
 from packaging.version import Version
 
 from . import releases
+from .safe_write import write_file
 from .spec import load_spec
+from .tool import BadInput, ToolError, run
 from .versions import parse_release
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> tuple[int, str]:
-    """Copy the spec to releases/<version>.yaml unless that version holds something else; exit status and message."""
-    version = str(load_spec(spec).get("info", {}).get("version"))
+class Refused(ToolError):
+    """The version is not dated, or is recorded with other content (exit 1)."""
+
+
+def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> str:
+    """Copy the spec to releases/<version>.yaml unless that version holds something else; say what was done."""
+    try:
+        version = str(load_spec(spec).get("info", {}).get("version"))
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        raise BadInput(f"cannot read {spec}: {error}") from None
     if parse_release(version) is None:
-        return 2, f"release-spec: info.version {version!r} is not MAJOR.MINOR.PATCH"
-    if Version(version) not in releases.released(changelog):
-        return 1, (
-            f"release-spec: {changelog.name} does not date {version}: a version is released once its entry is dated;"
+        raise BadInput(f"info.version {version!r} is not MAJOR.MINOR.PATCH")
+    try:
+        dated = releases.released(changelog)
+    except releases.BadChangelog as error:
+        raise BadInput(str(error)) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadInput(f"cannot read {changelog}: {getattr(error, 'strerror', None) or error}") from None
+    if Version(version) not in dated:
+        raise Refused(
+            f"{changelog.name} does not date {version}: a version is released once its entry is dated;"
             f" in the release commit, rename '## [Unreleased]' to '## [{version}] - {date.today().isoformat()}'"
             " (and start a new empty '## [Unreleased]'), then run `make release-spec` again"
         )
@@ -46,13 +61,14 @@ def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> tu
     content = spec.read_bytes()
     if target.exists():
         if target.read_bytes() == content:
-            return 0, f"release-spec: {target} already records this spec; nothing to do"
-        return 1, f"release-spec: {target} exists with other content: a release is immutable, raise info.version"
-    folder.mkdir(parents=True, exist_ok=True)
-    scratch = target.with_suffix(".yaml.tmp")
-    scratch.write_bytes(content)
-    scratch.replace(target)  # a rename: never a half-written release
-    return 0, f"release-spec: recorded {spec.name} as {target}; commit it with the release"
+            return f"{target} already records this spec; nothing to do"
+        raise Refused(f"{target} exists with other content: a release is immutable, raise info.version")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_file(target, content)  # never a half-written release
+    except OSError as error:
+        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
+    return f"recorded {spec.name} as {target}; commit it with the release"
 
 
 def main(argv: list[str]) -> int:
@@ -61,14 +77,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--releases", type=Path, default=ROOT / "releases")
     parser.add_argument("--changelog", type=Path, default=releases.CHANGELOG)
     args = parser.parse_args(argv[1:])
-    try:
-        status, message = record(args.spec, args.releases, args.changelog)
-    except releases.BadChangelog as error:
-        status, message = 2, f"release-spec: {error}"
-    except (OSError, yaml.YAMLError, ValueError) as error:
-        status, message = 2, f"release-spec: cannot read {args.spec}: {error}"
-    print(message, file=sys.stdout if status == 0 else sys.stderr)
-    return status
+    return run("release-spec", lambda: record(args.spec, args.releases, args.changelog))
 
 
 if __name__ == "__main__":

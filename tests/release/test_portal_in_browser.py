@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from scripts.loopback import serve
-from scripts.publish_portal import publish
+from scripts.portal.cli import publish
 from support import ROOT, release_of, spec_version
 
 # A later version, published beside the spec's own, so that pages have other versions and a changelog to show.

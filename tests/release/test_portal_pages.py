@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from scripts import portal_listing, publish_portal
 from scripts.gate_wire import classify as real_classify
-from scripts.portal_pages import markdown_html
-from scripts.publish_portal import publish
-from scripts.release_notes import entry, summary
+from scripts.portal import cli, listing, state
+from scripts.portal.cli import publish
+from scripts.portal.notes import entry, summary
+from scripts.portal.pages import markdown_html
 from support import release_of, spec_version
 
 V0 = spec_version()
@@ -151,7 +151,7 @@ class TestChangelogPagesForPeople:
         missing = tmp_path / "CHANGELOG.md"
         argv = ["publish_portal", "--portal", str(tmp_path / "portal"), "--dist", str(built_dist)]
 
-        assert publish_portal.main([*argv, "--changelog", str(missing)]) == publish_portal.EXIT_BAD_INPUT
+        assert cli.main([*argv, "--changelog", str(missing)]) == cli.EXIT_BAD_INPUT
 
         assert capsys.readouterr().err == f"publish: cannot read the changelog {missing}: No such file or directory\n"
         assert not (tmp_path / "portal").exists()
@@ -168,7 +168,7 @@ class TestChangelogPagesForPeople:
             computed.append((before["info"]["version"], after["info"]["version"]))
             return real_classify(before, after)
 
-        monkeypatch.setattr(portal_listing, "classify", counting)
+        monkeypatch.setattr(listing, "classify", counting)
 
         publish(release_of(built_dist, tmp_path, V1), portal, changelog=changelog)
 
@@ -326,5 +326,5 @@ class TestReleaseNotes:
         edited = tmp_path / "CHANGELOG.md"
         edited.write_text(CHANGELOG.replace("The first edition.", "The first edition, edited."))
 
-        with pytest.raises(publish_portal.Refused, match=r"with different bytes \(release.json\)"):
+        with pytest.raises(state.Refused, match=r"with different bytes \(release.json\)"):
             publish(built_dist, portal, changelog=edited)

@@ -20,8 +20,10 @@ from typing import Any
 import filelock
 import pytest
 
-from scripts import publish_portal
-from scripts.publish_portal import CannotPublishThere, Refused, publish, read_release
+from scripts.portal import cli, release, state
+from scripts.portal.cli import CannotPublishThere, publish
+from scripts.portal.release import read_release
+from scripts.portal.state import Refused
 from support import ROOT, fingerprint, make, release_of, spec_version
 
 # The version dist/ is built as (the spec's), three later minor versions and the next major one.
@@ -38,7 +40,7 @@ MUTATING_CALLS = (
 
 
 # The lock file is not content.
-NOT_CONTENT = frozenset({publish_portal.LOCK_NAME})
+NOT_CONTENT = frozenset({cli.LOCK_NAME})
 
 
 LISTED = ("index.html", "versions.json", ".well-known/api-catalog", "llms.txt", "feed.atom", "favicon.svg")
@@ -81,7 +83,7 @@ def assert_listing_is_whole(portal: Path) -> None:
 
 def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """The publish script as a release job runs it, in a process of its own (with the tests' CHANGELOG.md)."""
-    changelog = ("--changelog", str(publish_portal.CHANGELOG_FILE))
+    changelog = ("--changelog", str(release.CHANGELOG_FILE))
     command = [*prefix, sys.executable, "-m", "scripts.publish_portal", *changelog, *map(str, args)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env, cwd=ROOT)
@@ -102,7 +104,7 @@ def dated_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     entries = [f"## [{v}] - 2026-12-0{n + 1}\n\nRelease {v}.\n" for n, v in enumerate((VM, V3, V2, V1, V0))]
     changelog.write_text("# Changelog\n\n" + "\n".join(entries))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(publish_portal, "CHANGELOG_FILE", changelog)
+        patch.setattr(release, "CHANGELOG_FILE", changelog)
         yield changelog
 
 
@@ -266,7 +268,7 @@ class TestImmutability:
 
         result = run_publish("--portal", portal, "--dist", changed)
 
-        assert result.returncode == publish_portal.EXIT_REFUSED
+        assert result.returncode == cli.EXIT_REFUSED
         assert f"refused: version {V0} is already published" in result.stderr
 
     def test_a_version_folder_that_appears_meanwhile_is_never_replaced(
@@ -279,7 +281,7 @@ class TestImmutability:
         (changed / "openapi.yaml").write_text(f"openapi: 3.1.0\ninfo: {{title: other, version: {V0}}}\npaths: {{}}\n")
 
         with pytest.raises(Refused):
-            publish_portal.add_version(portal, read_release(changed))
+            state.add_version(portal, read_release(changed))
 
         assert fingerprint(portal / V0, NOT_CONTENT) == before
         assert not list(portal.glob(".staging-*"))
@@ -310,7 +312,7 @@ class TestDryRun:
     def test_missing_dist_files_are_a_clear_error(
         self, portal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(tmp_path)]) == 2
+        assert cli.main(["publish_portal", "--portal", str(portal), "--dist", str(tmp_path)]) == 2
         assert "lacks index.html, openapi.yaml, openapi.json: run `make bundle docs` first" in capsys.readouterr().err
 
 
@@ -424,7 +426,7 @@ class TestCrashes:
         self, built_dist: Path, newer_dist: Path, portal: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         publish(built_dist, portal)
-        monkeypatch.setattr(publish_portal, "update_listing", lambda portal, title: [])
+        monkeypatch.setattr(cli, "update_listing", lambda portal, title: [])
         publish(newer_dist, portal)  # the version folder is in, the listing is not: as if killed right there
         monkeypatch.undo()
 
@@ -440,11 +442,10 @@ class TestCrashes:
         reference = tmp_path / "reference"
         shutil.copytree(portal, reference, symlinks=True)
         publish(newer_dist, reference)
-        real_replace, calls = os.replace, []
+        real_replace = os.replace
 
         def failing_replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
-            calls.append(dst)
-            if len(calls) == 2:  # the new listing is staged, the switch to it fails
+            if Path(dst).name == ".current":  # the new listing is staged, the switch to it fails
                 raise OSError(28, "No space left on device", str(dst))
             real_replace(src, dst)
 
@@ -489,20 +490,18 @@ class TestRaces:
             results = list(pool.map(lambda dist: run_publish("--portal", portal, "--dist", dist), dists))
 
         codes = [r.returncode for r in results]
-        assert sorted(codes) == [0, publish_portal.EXIT_REFUSED, publish_portal.EXIT_REFUSED], [
-            r.stderr for r in results
-        ]
+        assert sorted(codes) == [0, cli.EXIT_REFUSED, cli.EXIT_REFUSED], [r.stderr for r in results]
         winner = dists[codes.index(0)]
         assert (portal / V1 / "openapi.json").read_bytes() == (winner / "openapi.json").read_bytes()
         assert all(f"refused: version {V1} is already published" in r.stderr for r in results if r.returncode)
 
     def test_a_second_publisher_waits_a_bounded_time_then_fails_clearly(self, built_dist: Path, portal: Path) -> None:
         portal.mkdir()
-        with filelock.FileLock(portal / publish_portal.LOCK_NAME):
+        with filelock.FileLock(portal / cli.LOCK_NAME):
             result = run_publish("--portal", portal, "--dist", built_dist, "--lock-timeout", "0.5")
 
-        assert result.returncode == publish_portal.EXIT_BUSY
-        assert f"busy: another publish has held {portal / publish_portal.LOCK_NAME} for 0.5 s" in result.stderr
+        assert result.returncode == cli.EXIT_BUSY
+        assert f"busy: another publish has held {portal / cli.LOCK_NAME} for 0.5 s" in result.stderr
         assert not (portal / V0).exists()
 
 
@@ -545,7 +544,7 @@ class TestBadTargets:
     """Each bad target is refused with exit 3, a message naming the path and the reason, and no traceback."""
 
     def refuse(self, result: subprocess.CompletedProcess[str], *reason: str) -> None:
-        assert result.returncode == publish_portal.EXIT_CANNOT, result.stderr
+        assert result.returncode == cli.EXIT_CANNOT, result.stderr
         assert result.stderr.startswith("publish: cannot publish there: "), result.stderr
         for words in reason:
             assert words in result.stderr

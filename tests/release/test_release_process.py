@@ -20,7 +20,8 @@ from pathlib import Path
 import pytest
 from packaging.version import Version
 
-from scripts import publish_portal, releases
+from scripts import releases
+from scripts.portal import cli
 from support import ROOT, make, project_copy, spec_version
 
 NEWEST = max(releases.released())
@@ -212,7 +213,7 @@ class TestTheMakefileAndThePortal:
         monkeypatch.chdir(ROOT)
         portal = Path("portal-of-a-test")
 
-        assert publish_portal.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 3
+        assert cli.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 3
         error = capsys.readouterr().err
         assert f"publish: cannot publish there: {portal} is inside the project's work tree {ROOT}" in error
         assert "publish to a folder outside the project (an absolute PORTAL_DIR)" in error

@@ -2,7 +2,7 @@
 
 An entry starts at `## [X.Y.Z] - YYYY-MM-DD` and runs to the next `## ` heading
 (https://keepachangelog.com/en/1.1.0/). The text stays Markdown; the portal
-renders it with raw HTML off (scripts/portal_pages.py).
+renders it with raw HTML off (scripts/portal/pages.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """What the portal shows, rendered from plain data: the index, changelog pages (HTML and Markdown), llms.txt, the feed.
 
-Pure functions: scripts/publish_portal.py reads the portal and decides what
+Pure functions: scripts/portal/state.py reads the portal and decides what
 to write; this module only turns data into bytes. Two rules hold for every
 page:
 
@@ -27,9 +27,9 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .gate_rules import Change
-from .release_notes import summary
-from .spec import HTTP_METHODS
+from ..gate_rules import Change
+from ..spec import HTTP_METHODS
+from .notes import summary
 
 ATOM = "http://www.w3.org/2005/Atom"
 POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'"

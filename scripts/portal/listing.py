@@ -1,9 +1,9 @@
-"""The portal's listing, derived from its complete version folders: what scripts/publish_portal.py switches in.
+"""The portal's listing, derived from its complete version folders: what scripts/portal/state.py switches in.
 
 Reads the version folders (their spec, their recorded CHANGELOG.md entry,
 their files), computes each version's changes against the one before it by
 version number with the breaking-change gate's diff (`gate_wire.classify`),
-and has scripts/portal_pages.py render the pages. Diffs the current listing
+and has scripts/portal/pages.py render the pages. Diffs the current listing
 already computed are taken from its changes.json: a version folder never
 changes, so a diff of the same two versions is the same.
 """
@@ -15,9 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .gate_rules import Change, InputError
-from .gate_wire import classify
-from .portal_pages import (
+from ..gate_rules import Change, InputError
+from ..gate_wire import classify
+from ..spec import load_spec, operations
+from ..tool import BadInput
+from .pages import (
     FAVICON,
     Comparison,
     VersionInfo,
@@ -28,7 +30,6 @@ from .portal_pages import (
     llms_txt,
     one_line,
 )
-from .spec import load_spec, operations
 
 NOTES = "release.json"  # the version's CHANGELOG.md entry, recorded when it is published: part of the release
 REFERENCE = "reference.md"
@@ -72,7 +73,7 @@ def compare(portal: Path, version: str, previous: str | None, cached: dict[str, 
         try:
             changes = classify(old, new)
         except InputError as error:
-            raise ValueError(f"cannot compute the changelog of {version} against {previous}: {error}") from None
+            raise BadInput(f"cannot compute the changelog of {version} against {previous}: {error}") from None
     return Comparison(previous, tuple(change for change in changes if change.path != ("info", "version")))
 
 

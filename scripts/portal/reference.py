@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .spec import deref, operations
+from ..spec import deref, operations
 
 JSON_INDENT = 2
 

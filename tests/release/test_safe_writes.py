@@ -1,0 +1,185 @@
+"""Every tool writes through scripts/safe_write.py: a file or folder is old or new, never half-written, and durable.
+
+The portal's own crash tests (test_portal_publish.py) kill a whole publish at each system call; these prove
+the primitives alone, and that a tool's error carries its exit status (scripts/tool.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts import release_spec, safe_write
+from scripts.portal.state import Refused
+from scripts.tool import BadInput, ToolError, run
+from support import ROOT
+
+OLD, NEW = b"old bytes\n", b"new bytes " * 1000
+
+
+@pytest.fixture
+def target(tmp_path: Path) -> Path:
+    path = tmp_path / "page.html"
+    path.write_bytes(OLD)
+    return path
+
+
+class TestAFile:
+    def test_is_replaced_whole_and_nothing_is_left_beside_it(self, target: Path) -> None:
+        safe_write.write_file(target, NEW)
+
+        assert target.read_bytes() == NEW
+        assert [path.name for path in target.parent.iterdir()] == [target.name]
+
+    def test_is_flushed_before_its_rename_and_its_folder_after(
+        self, target: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        calls: list[str] = []
+        real_fsync, real_replace = os.fsync, os.replace
+
+        def fsync(descriptor: int) -> None:
+            calls.append("fsync folder" if os.path.isdir(f"/proc/self/fd/{descriptor}") else "fsync file")
+            real_fsync(descriptor)
+
+        def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            calls.append("rename")
+            real_replace(src, dst)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        monkeypatch.setattr(os, "replace", replace)
+        safe_write.write_file(target, NEW)
+
+        assert calls == ["fsync file", "rename", "fsync folder"]
+
+    def test_whose_rename_fails_keeps_its_old_bytes_and_leaves_nothing_aside(
+        self, target: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def full(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            raise OSError(28, "No space left on device", str(dst))
+
+        monkeypatch.setattr(os, "replace", full)
+        with pytest.raises(OSError, match="No space left"):
+            safe_write.write_file(target, NEW)
+
+        assert target.read_bytes() == OLD
+        assert [path.name for path in target.parent.iterdir()] == [target.name]
+
+    @pytest.mark.parametrize(("call", "n"), [("write", 1), ("fsync", 1), ("rename", 1), ("fsync", 2)])
+    def test_killed_at_any_step_holds_the_old_bytes_or_the_new(self, target: Path, call: str, n: int) -> None:
+        assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
+        script = "import sys; from pathlib import Path; from scripts.safe_write import write_file;"
+        script += f" write_file(Path(sys.argv[1]), {NEW!r})"
+        inject = ["-e", f"trace={call}", "-e", f"inject={call}:signal=SIGKILL:when={n}"]
+        killed = subprocess.run(
+            ["strace", "-f", "-qq", "-o", "/dev/null", *inject, sys.executable, "-c", script, str(target)],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+
+        assert killed.returncode == -9, killed.stderr
+        aside = [path for path in target.parent.iterdir() if path != target]
+        assert target.read_bytes() in (OLD, NEW)
+        # Killed inside write_file, not before it: the new bytes are in place, or still aside (a scratch name).
+        assert target.read_bytes() == NEW or [path.name.startswith(f".{target.name}.") for path in aside] == [True]
+
+
+class TestAFolder:
+    def test_staged_is_never_renamed_over_one_that_is_there(self, tmp_path: Path) -> None:
+        there, staging = tmp_path / "1.0.0", tmp_path / ".staging-1"
+        safe_write.write_new(there / "openapi.json", OLD)
+        safe_write.write_new(staging / "openapi.json", NEW)
+
+        assert safe_write.rename_folder(staging, there) is False
+        assert (there / "openapi.json").read_bytes() == OLD
+        assert not staging.exists()
+
+    def test_swapped_in_replaces_the_old_one_whole(self, tmp_path: Path) -> None:
+        old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
+        safe_write.write_new(old / "a.py", OLD)
+        safe_write.write_new(new / "b" / "c.py", NEW)
+
+        safe_write.swap_folder(new, old)
+
+        assert sorted(str(p.relative_to(old)) for p in old.rglob("*")) == ["b", "b/c.py"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["generated", "scratch"]
+
+    def test_swapped_in_is_flushed_file_by_file_before_its_renames(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
+        (new / "b").mkdir(parents=True)
+        (new / "a.py").write_bytes(NEW)  # as a generator writes: not flushed
+        (new / "b" / "c.py").write_bytes(NEW)
+        flushed: list[str] = []
+        real_fsync = os.fsync
+
+        def fsync(descriptor: int) -> None:
+            flushed.append(os.readlink(f"/proc/self/fd/{descriptor}"))
+            real_fsync(descriptor)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        safe_write.swap_folder(new, old)
+
+        before_renames = {str(new / "a.py"), str(new / "b" / "c.py"), str(new / "b"), str(new)}
+        assert set(flushed[:4]) == before_renames
+        assert flushed[4:] == [str(tmp_path)]
+
+    def test_swap_interrupted_between_its_renames_is_finished_by_the_next(self, tmp_path: Path) -> None:
+        old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
+        safe_write.write_new(tmp_path / "generated.old" / "a.py", OLD)  # killed after `old` was retired
+        safe_write.write_new(new / "a.py", NEW)
+
+        safe_write.swap_folder(new, old)
+
+        assert (old / "a.py").read_bytes() == NEW
+        assert not (tmp_path / "generated.old").exists()
+
+
+class TestAToolError:
+    def test_is_said_on_stderr_with_its_heading_and_gives_its_exit_status(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        def work() -> str:
+            raise Refused("version 1.0.0 is already published")
+
+        assert run("publish", work) == 1
+        assert capsys.readouterr() == ("", "publish: refused: version 1.0.0 is already published\n")
+
+    def test_of_bad_input_exits_2_and_success_says_its_result_on_stdout(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        def bad() -> str:
+            raise BadInput("dist lacks openapi.json")
+
+        assert run("publish", bad) == 2
+        assert run("publish", lambda: "published 1.0.0") == 0
+        assert capsys.readouterr() == ("publish: published 1.0.0\n", "publish: dist lacks openapi.json\n")
+
+    def test_that_is_not_a_tool_error_keeps_its_traceback(self) -> None:
+        def bug() -> str:
+            raise KeyError("info")
+
+        with pytest.raises(KeyError):
+            run("publish", bug)
+        assert not issubclass(KeyError, ToolError)
+
+    def test_of_a_tool_that_cannot_read_a_file_names_it_and_exits_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        unreadable = tmp_path / "CHANGELOG.md"
+        unreadable.write_bytes(b"# Changelog\n\xff\n")  # not UTF-8
+        argv = ["release_spec", "--releases", str(tmp_path / "releases"), "--changelog", str(unreadable)]
+
+        assert release_spec.main(argv) == 2
+        assert capsys.readouterr().err == (
+            f"release-spec: cannot read {unreadable}: 'utf-8' codec can't decode byte 0xff in position 12:"
+            " invalid start byte\n"
+        )
+        assert not (tmp_path / "releases").exists()
