@@ -157,9 +157,9 @@ ADDITIVE_EDITS: dict[str, Edit] = {
     ),
     "a new operation": lambda s: s["paths"].update(
         {
-            "/api/2.0/crm/case/{caseid}/close": {
+            "/api/2.0/crm/case/{caseid}/archive": {
                 **s["paths"][REOPEN],
-                "put": {**s["paths"][REOPEN]["put"], "operationId": "closeCase"},
+                "put": {**s["paths"][REOPEN]["put"], "operationId": "archiveCase"},
             }
         }
     ),
