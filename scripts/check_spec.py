@@ -130,7 +130,7 @@ def security_problems(spec: Mapping[str, Any]) -> list[str]:
     query scheme as an alternative puts the token in every URL.
     """
     schemes = spec.get("components", {}).get("securitySchemes", {})
-    holders = [("#", spec)] + [(op.pointer, op.body) for op in operations(spec)]
+    holders = [("#", spec)] + [(op.pointer, op.node) for op in operations(spec)]
     problems = []
     for where, holder in holders:
         for index, requirement in enumerate(holder.get("security", [])):
@@ -313,7 +313,7 @@ def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
     the other and exits 0, even with --fail-on-warning.
     """
     schemas = [(f"#/components/schemas/{escape(name)}", name) for name in spec.get("components", {}).get("schemas", {})]
-    ids = [(f"{op.pointer}/operationId", op.id) for op in operations(spec) if "operationId" in op.body]
+    ids = [(f"{op.pointer}/operationId", op.id) for op in operations(spec) if "operationId" in op.node]
     return _clashes(ids, snake_case, "operationId") + _clashes(schemas, pascal_case, "schema name")
 
 

@@ -137,11 +137,11 @@ class Operation:
     path: str  # the path template, '/api/2.0/crm/case/{caseid}'
     method: str  # lower case, as a key of the path item
     pointer: str
-    body: Mapping[str, Any]
+    node: Mapping[str, Any]  # the operation object itself
 
     @property
     def id(self) -> str:
-        return str(self.body.get("operationId", ""))
+        return str(self.node.get("operationId", ""))
 
 
 def operations(spec: Mapping[str, Any]) -> list[Operation]:
@@ -241,8 +241,8 @@ def find_examples(spec: Mapping[str, Any]) -> list[Example]:
     for path, path_item in spec.get("paths", {}).items():
         found += _parameter_examples(spec, path_item.get("parameters", []), f"#/paths/{escape(path)}")
     for op in operations(spec):
-        found += _parameter_examples(spec, op.body.get("parameters", []), op.pointer)
-        found += _operation_examples(spec, op.body, op.pointer)
+        found += _parameter_examples(spec, op.node.get("parameters", []), op.pointer)
+        found += _operation_examples(spec, op.node, op.pointer)
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         found += _schema_examples(schema, f"#/components/schemas/{escape(name)}")
     seen: set[tuple[str, str]] = set()
@@ -284,7 +284,7 @@ def response_examples(spec: Mapping[str, Any]) -> list[NamedExample]:
     return [
         NamedExample(op.id, int(status), media_type, name, value)
         for op in operations(spec)
-        for status, response in op.body.get("responses", {}).items()
+        for status, response in op.node.get("responses", {}).items()
         for media_type, name, value in _named(spec, response)
     ]
 
@@ -294,8 +294,8 @@ def request_examples(spec: Mapping[str, Any]) -> list[NamedExample]:
     return [
         NamedExample(op.id, None, media_type, name, value)
         for op in operations(spec)
-        if "requestBody" in op.body
-        for media_type, name, value in _named(spec, op.body["requestBody"])
+        if "requestBody" in op.node
+        for media_type, name, value in _named(spec, op.node["requestBody"])
     ]
 
 

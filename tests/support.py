@@ -90,7 +90,7 @@ def as_instants(value: Any) -> Any:
 
 def endpoint(operation_id: str) -> ModuleType:
     """The generated module of an operation (openapi-python-client names it after the operationId)."""
-    tag = snake_case(operation(load_pristine_spec(), operation_id).body["tags"][0])
+    tag = snake_case(operation(load_pristine_spec(), operation_id).node["tags"][0])
     return importlib.import_module(f"onlyoffice_crm_client.api.{tag}.{snake_case(operation_id)}")
 
 
@@ -134,7 +134,7 @@ def call_in_style(operation_id: str, style: str, client: AuthenticatedClient) ->
 def raw_request(operation_id: str) -> tuple[str, str, bytes | None]:
     """(method, path, body) of the operation on case CASE_ID, as a raw HTTP client sends it."""
     found = operation(load_pristine_spec(), operation_id)
-    body = json.dumps(A_VALID_BODY).encode() if "requestBody" in found.body else None
+    body = json.dumps(A_VALID_BODY).encode() if "requestBody" in found.node else None
     return found.method.upper(), found.path.replace("{caseid}", str(CASE_ID)), body
 
 

@@ -87,7 +87,7 @@ def test_a_bad_schema_level_example_is_reported(spec: dict[str, Any]) -> None:
 def test_every_response_and_request_body_has_a_named_example(pristine_spec: dict[str, Any]) -> None:
     without_examples = []
     for found in operations(pristine_spec):
-        operation = found.body
+        operation = found.node
         bodies = {f"{status} response": response for status, response in operation["responses"].items()}
         if "requestBody" in operation:
             bodies["request body"] = operation["requestBody"]

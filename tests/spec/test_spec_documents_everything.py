@@ -35,12 +35,12 @@ def test_each_operation_is_at_its_path_and_accepts_the_raw_token_first(pristine_
         assert (found.path, found.method) == (path, method)
         # The raw token first: the generated client's default; then what else the server accepts
         # in a header. Query and cookie schemes are not offered: generators would send them.
-        assert found.body["security"] == [{"apiKey": []}, {"bearerAuth": []}, {"basicAuth": []}]
+        assert found.node["security"] == [{"apiKey": []}, {"bearerAuth": []}, {"basicAuth": []}]
 
 
 def test_the_cookie_and_query_schemes_stay_documented_but_offered_nowhere(pristine_spec: dict[str, Any]) -> None:
     schemes = pristine_spec["components"]["securitySchemes"]
-    offered = {name for op in operations(pristine_spec) for requirement in op.body["security"] for name in requirement}
+    offered = {name for op in operations(pristine_spec) for requirement in op.node["security"] for name in requirement}
     offered |= {name for requirement in pristine_spec["security"] for name in requirement}
 
     assert (schemes["authCookie"]["in"], schemes["authQuery"]["in"]) == ("cookie", "query")
@@ -56,7 +56,7 @@ def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict
 
 
 def test_get_a_case_says_an_id_of_0_is_not_found_rather_than_bad(pristine_spec: dict[str, Any]) -> None:
-    get_case = operation(pristine_spec, "getCase").body
+    get_case = operation(pristine_spec, "getCase").node
 
     assert get_case["parameters"] == [{"$ref": "#/components/parameters/CaseIdToRead"}]
     assert "404" in pristine_spec["components"]["parameters"]["CaseIdToRead"]["description"]
@@ -105,13 +105,13 @@ def test_info_names_the_pinned_commit_once(pristine_spec: dict[str, Any]) -> Non
 
 def test_each_operation_links_the_vendor_page_it_corrects_and_no_other(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        linked = operation(pristine_spec, operation_id).body.get("externalDocs", {}).get("url")
+        linked = operation(pristine_spec, operation_id).node.get("externalDocs", {}).get("url")
         assert linked == VENDOR_PAGES.get(operation_id), operation_id
 
 
 def test_each_operation_cites_the_servers_source(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        description = operation(pristine_spec, operation_id).body["description"]
+        description = operation(pristine_spec, operation_id).node["description"]
         assert "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs" in description
         assert " L" in description  # with line numbers
 
@@ -125,7 +125,7 @@ def test_every_error_answer_cites_the_servers_source(pristine_spec: dict[str, An
 
 def test_each_operation_has_a_curl_and_a_python_sample(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        samples = operation(pristine_spec, operation_id).body["x-codeSamples"]
+        samples = operation(pristine_spec, operation_id).node["x-codeSamples"]
         assert [sample["lang"] for sample in samples] == ["Shell", "Python"]
         assert samples[0]["source"].startswith("curl ")
         assert "from onlyoffice_crm_client import AuthenticatedClient" in samples[1]["source"]
@@ -139,6 +139,6 @@ def test_no_accept_or_content_type_header_parameters(pristine_spec: dict[str, An
     } | {
         parameter.get("name", "").lower()
         for found in operations(pristine_spec)
-        for parameter in found.body.get("parameters", [])
+        for parameter in found.node.get("parameters", [])
     }
     assert not parameter_names & {"accept", "content-type"}
