@@ -30,6 +30,7 @@ from types import ModuleType
 from typing import Any
 
 import httpx
+import yaml
 from openapi_python_client.strings import snake_case
 
 from onlyoffice_crm_client import AuthenticatedClient
@@ -55,6 +56,13 @@ ISO_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:
 def load_pristine_spec() -> dict[str, Any]:
     """The spec as loaded once; never mutate it. For parametrize, where fixtures cannot reach."""
     return load_spec(SPEC_PATH)
+
+
+def write_spec(directory: Path, spec: dict[str, Any]) -> Path:
+    """A spec (an edited copy of the real one, or a small one) as `directory`/openapi.yaml, for a tool to read."""
+    path = directory / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 @functools.cache
