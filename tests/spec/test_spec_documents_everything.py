@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from scripts.spec import operation, operations
+from scripts.spec import operation, operations, schema_errors
 
 OPERATIONS = {
     "getCase": ("/api/2.0/crm/case/{caseid}", "get"),
@@ -51,8 +51,12 @@ def test_the_cookie_and_query_schemes_stay_documented_but_offered_nowhere(pristi
 def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict[str, Any], name: str) -> None:
     parameter = pristine_spec["components"]["parameters"][name]
 
+    schema = f"#/components/parameters/{name}/schema"
+
     assert (parameter["name"], parameter["in"], parameter["required"]) == ("caseid", "path", True)
-    assert parameter["schema"]["type"] == "integer" and parameter["schema"]["minimum"] == 1
+    assert schema_errors(pristine_spec, schema, 1) == []
+    assert schema_errors(pristine_spec, schema, 0) != []
+    assert schema_errors(pristine_spec, schema, 1.5) != []
 
 
 def test_get_a_case_says_an_id_of_0_is_not_found_rather_than_bad(pristine_spec: dict[str, Any]) -> None:
@@ -90,13 +94,19 @@ def test_402_403_and_404_say_they_may_come_with_an_empty_body(pristine_spec: dic
 
 
 def test_the_title_is_at_most_255_characters(pristine_spec: dict[str, Any]) -> None:
-    title = pristine_spec["components"]["schemas"]["UpdateCaseRequest"]["properties"]["title"]
+    title = "#/components/schemas/UpdateCaseRequest/properties/title"
 
-    assert (title["minLength"], title["maxLength"]) == (1, 255)
+    assert schema_errors(pristine_spec, title, "x") == []
+    assert schema_errors(pristine_spec, title, "x" * 255) == []
+    assert schema_errors(pristine_spec, title, "x" * 256) != []
+    assert schema_errors(pristine_spec, title, "") != []
 
 
 def test_the_mask_is_never_null(pristine_spec: dict[str, Any]) -> None:
-    assert pristine_spec["components"]["schemas"]["CustomField"]["properties"]["mask"]["type"] == "string"
+    mask = "#/components/schemas/CustomField/properties/mask"
+
+    assert schema_errors(pristine_spec, mask, '{"size":40}') == []
+    assert schema_errors(pristine_spec, mask, None) != []
 
 
 def test_info_names_the_pinned_commit_once(pristine_spec: dict[str, Any]) -> None:
