@@ -2,12 +2,13 @@
 
 Each problem is named by its JSON pointer and, where the file has it, its
 line (`openapi.yaml:123: #/components/schemas/Case/...: message`), in one
-short line: never a traceback, never the whole document.
+short line, once: never a traceback, never the whole document. A wrong value
+inside an example is named by its own pointer and line.
 
-0. the file is YAML; every `$ref` is a local JSON pointer (`#/...`) to
-   something that exists; no two operationIds (or schema names) give the
-   same generated module (or class) name: the generator would silently
-   write one over the other;
+0. the file is YAML with no key repeated in a mapping; every `$ref` is a
+   local JSON pointer (`#/...`) to something that exists; no two
+   operationIds (or schema names) give the same generated module (or class)
+   name: the generator would silently write one over the other;
 1. the document is valid OpenAPI 3.1 (openapi-spec-validator), and every
    schema in it is a valid JSON Schema 2020-12 schema (its meta-schema);
 2. every example in it (media type, parameter, header and schema examples)
