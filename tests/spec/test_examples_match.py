@@ -59,7 +59,9 @@ def test_a_broken_example_is_reported_with_its_location(spec: dict[str, Any]) ->
     problems = example_problems(spec)
 
     assert len(problems) == 1
-    assert problems[0].startswith("#/components/examples/PublicCase: example does not match")
+    assert problems[0].startswith(
+        "#/components/examples/PublicCase/value/response/members/0/shareType: example does not match"
+    )
     assert "at 'response/members/0/shareType': 9 is not one of [0, 1, 2]" in problems[0]
 
 
