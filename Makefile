@@ -186,7 +186,8 @@ check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) s
 test: release-check check-code | $(TOOLS) ## Run the whole test suite (after release-check and check-code)
 	@$(BIN)/python -m pytest
 
-mock: | $(NODE_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
+mock: | $(NODE_STAMP) $(PY_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
+	@$(BIN)/python -m scripts.check_port $(MOCK_PORT)
 	@$(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
 
 bench: | $(PY_STAMP) ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)

@@ -2,12 +2,13 @@
 
 Each problem is named by its JSON pointer and, where the file has it, its
 line (`openapi.yaml:123: #/components/schemas/Case/...: message`), in one
-short line: never a traceback, never the whole document.
+short line, once: never a traceback, never the whole document. A wrong value
+inside an example is named by its own pointer and line.
 
-0. the file is YAML; every `$ref` is a local JSON pointer (`#/...`) to
-   something that exists; no two operationIds (or schema names) give the
-   same generated module (or class) name: the generator would silently
-   write one over the other;
+0. the file is YAML with no key repeated in a mapping; every `$ref` is a
+   local JSON pointer (`#/...`) to something that exists; no two
+   operationIds (or schema names) give the same generated module (or class)
+   name: the generator would silently write one over the other;
 1. the document is valid OpenAPI 3.1 (openapi-spec-validator), and every
    schema in it is a valid JSON Schema 2020-12 schema (its meta-schema);
 2. every example in it (media type, parameter, header and schema examples)
@@ -60,7 +61,7 @@ from .spec import (
     operations,
     pointer_of,
     resolve,
-    schema_errors,
+    schema_violations,
     walk,
 )
 
@@ -72,10 +73,16 @@ POINTER_AT_START = re.compile(r"^(#/\S*?):? ")
 def example_problems(spec: Mapping[str, Any]) -> list[str]:
     """One line for each way an example breaks its schema."""
     return [
-        f"{example.where}: example does not match {example.schema_pointer}: {error}"
+        f"{pointer_of_value(example.value_pointer, path)}: example does not match {example.schema_pointer}:"
+        f" at '{'/'.join(str(part) for part in path)}': {message}"
         for example in find_examples(spec)
-        for error in schema_errors(spec, example.schema_pointer, example.value)
+        for path, message in schema_violations(spec, example.schema_pointer, example.value)
     ]
+
+
+def pointer_of_value(where: str, path: Iterable[Any]) -> str:
+    """The pointer of a part of a value at `where`: the line of the wrong value, not of its example."""
+    return where + "".join(f"/{escape(str(part))}" for part in path)
 
 
 # A name openapi-generator can write as a constant in every target: Python, Go, TypeScript, Java, C#.
@@ -130,7 +137,7 @@ def security_problems(spec: Mapping[str, Any]) -> list[str]:
     query scheme as an alternative puts the token in every URL.
     """
     schemes = spec.get("components", {}).get("securitySchemes", {})
-    holders = [("#", spec)] + [(op.pointer, op.body) for op in operations(spec)]
+    holders = [("#", spec)] + [(op.pointer, op.node) for op in operations(spec)]
     problems = []
     for where, holder in holders:
         for index, requirement in enumerate(holder.get("security", [])):
@@ -176,16 +183,10 @@ SERVER_CASE_DATE = re.compile(
 MASK_KEYS = {0: ("size",), 1: ("rows", "cols")}
 
 
-def _value_pointer(where: str) -> str:
-    """The pointer of an example's value: a named example (`.../examples/name`) holds it under `value`."""
-    *_, holder, name = where.split("/")
-    return f"{where}/value" if holder == "examples" and not name.isdigit() else where
-
-
 def _example_nodes(spec: Mapping[str, Any], *keys: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Every mapping inside an example value that has all of `keys`, with the pointer the file has for it."""
     for example in find_examples(spec):
-        for where, node in walk(example.value, _value_pointer(example.where)):
+        for where, node in walk(example.value, example.value_pointer):
             if all(key in node for key in keys):
                 yield where, node
 
@@ -313,7 +314,7 @@ def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
     the other and exits 0, even with --fail-on-warning.
     """
     schemas = [(f"#/components/schemas/{escape(name)}", name) for name in spec.get("components", {}).get("schemas", {})]
-    ids = [(f"{op.pointer}/operationId", op.id) for op in operations(spec) if "operationId" in op.body]
+    ids = [(f"{op.pointer}/operationId", op.id) for op in operations(spec) if "operationId" in op.node]
     return _clashes(ids, snake_case, "operationId") + _clashes(schemas, pascal_case, "schema name")
 
 
@@ -340,7 +341,7 @@ def schema_keyword_problems(spec: Mapping[str, Any]) -> list[str]:
     for where, schema in _top_schemas(spec):
         for error in meta.iter_errors(schema):
             cause = _deepest(error)
-            location = where + "".join(f"/{escape(str(part))}" for part in cause.absolute_path)
+            location = pointer_of_value(where, cause.absolute_path)
             problems.append(f"{location}: invalid schema: {short(cause.message)}")
     return problems
 
@@ -371,14 +372,19 @@ def spec_problems(spec: Mapping[str, Any]) -> list[str]:
     for stage in (reference_problems, operation_id_problems, schema_keyword_problems, openapi_problems):
         problems = stage(spec)
         if problems:
-            return problems
-    return (
+            return once(problems)
+    return once(
         example_problems(spec)
         + enum_name_problems(spec)
         + schema_name_problems(spec)
         + security_problems(spec)
         + state_problems(spec)
     )
+
+
+def once(problems: list[str]) -> list[str]:
+    """Each problem once, in order: the meta-schema reaches one bad subschema along several paths."""
+    return list(dict.fromkeys(problems))
 
 
 def with_line(path: Path, problem: str, lines: Mapping[str, int]) -> str:

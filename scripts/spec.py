@@ -8,7 +8,7 @@ whole document registered as one JSON Schema 2020-12 resource.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,10 +31,39 @@ class NotFound(LookupError):
     """A JSON pointer names nothing in the document."""
 
 
+class UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML's safe loader refusing a mapping that repeats a key.
+
+    YAML 1.2 section 3.2.1.1 requires keys to be unique, but PyYAML keeps the
+    last value silently, so a repeated key would hide the first one from every
+    tool (only Redocly's lint noticed).
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable):
+                continue  # SafeLoader refuses it below, at its line
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key {key!r} (first at line {seen[key].start_mark.line + 1})",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+        return super().construct_mapping(node, deep)
+
+
+def load_yaml(text: str) -> Any:
+    """The value of a YAML (or JSON) text; yaml.YAMLError, at the key's line, when a mapping repeats a key."""
+    return yaml.load(text, Loader=UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+
+
 def load_spec(path: Path) -> dict[str, Any]:
     """Read a YAML or JSON OpenAPI document; ValueError when its top level is not a mapping."""
-    with path.open(encoding="utf-8") as f:
-        spec = yaml.safe_load(f)
+    spec = load_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(spec, dict):
         raise ValueError(f"{path}: the top level is not a mapping")
     return spec
@@ -64,7 +93,7 @@ def line_numbers(text: str) -> dict[str, int]:
 def load_with_lines(path: Path) -> tuple[Any, dict[str, int]]:
     """The document (whatever YAML it holds) and the line of each of its nodes, by JSON pointer."""
     text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text), line_numbers(text)
+    return load_yaml(text), line_numbers(text)
 
 
 def escape(key: str) -> str:
@@ -137,11 +166,11 @@ class Operation:
     path: str  # the path template, '/api/2.0/crm/case/{caseid}'
     method: str  # lower case, as a key of the path item
     pointer: str
-    body: Mapping[str, Any]
+    node: Mapping[str, Any]  # the operation object itself
 
     @property
     def id(self) -> str:
-        return str(self.body.get("operationId", ""))
+        return str(self.node.get("operationId", ""))
 
 
 def operations(spec: Mapping[str, Any]) -> list[Operation]:
@@ -170,6 +199,12 @@ class Example:
     where: str  # JSON pointer of the example itself
     value: Any
     schema_pointer: str  # JSON pointer of the schema it is checked against
+
+    @property
+    def value_pointer(self) -> str:
+        """The pointer of the value: a named example (`.../examples/name`) holds it under `value`."""
+        *_, holder, name = self.where.split("/")
+        return f"{self.where}/value" if holder == "examples" and not name.isdigit() else self.where
 
 
 def _media_type_examples(
@@ -241,8 +276,8 @@ def find_examples(spec: Mapping[str, Any]) -> list[Example]:
     for path, path_item in spec.get("paths", {}).items():
         found += _parameter_examples(spec, path_item.get("parameters", []), f"#/paths/{escape(path)}")
     for op in operations(spec):
-        found += _parameter_examples(spec, op.body.get("parameters", []), op.pointer)
-        found += _operation_examples(spec, op.body, op.pointer)
+        found += _parameter_examples(spec, op.node.get("parameters", []), op.pointer)
+        found += _operation_examples(spec, op.node, op.pointer)
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         found += _schema_examples(schema, f"#/components/schemas/{escape(name)}")
     seen: set[tuple[str, str]] = set()
@@ -284,7 +319,7 @@ def response_examples(spec: Mapping[str, Any]) -> list[NamedExample]:
     return [
         NamedExample(op.id, int(status), media_type, name, value)
         for op in operations(spec)
-        for status, response in op.body.get("responses", {}).items()
+        for status, response in op.node.get("responses", {}).items()
         for media_type, name, value in _named(spec, response)
     ]
 
@@ -294,8 +329,8 @@ def request_examples(spec: Mapping[str, Any]) -> list[NamedExample]:
     return [
         NamedExample(op.id, None, media_type, name, value)
         for op in operations(spec)
-        if "requestBody" in op.body
-        for media_type, name, value in _named(spec, op.body["requestBody"])
+        if "requestBody" in op.node
+        for media_type, name, value in _named(spec, op.node["requestBody"])
     ]
 
 
@@ -308,9 +343,16 @@ def validator_for(spec: Mapping[str, Any], schema_pointer: str) -> Draft202012Va
     )
 
 
+def schema_violations(spec: Mapping[str, Any], schema_pointer: str, value: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """How a value breaks the schema at a pointer of the spec: (the path of the wrong part in the value, message)."""
+    return [
+        (tuple(error.absolute_path), error.message) for error in validator_for(spec, schema_pointer).iter_errors(value)
+    ]
+
+
 def schema_errors(spec: Mapping[str, Any], schema_pointer: str, value: Any) -> list[str]:
     """How a value breaks the schema at a pointer of the spec, one line per error."""
     return [
-        f"at '{'/'.join(str(part) for part in error.absolute_path)}': {error.message}"
-        for error in validator_for(spec, schema_pointer).iter_errors(value)
+        f"at '{'/'.join(str(part) for part in path)}': {message}"
+        for path, message in schema_violations(spec, schema_pointer, value)
     ]

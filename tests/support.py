@@ -33,6 +33,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import httpx
+import yaml
 from openapi_python_client.strings import snake_case
 
 from onlyoffice_crm_client import AuthenticatedClient
@@ -62,6 +63,13 @@ ISO_DATE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:
 def load_pristine_spec() -> dict[str, Any]:
     """The spec as loaded once; never mutate it. For parametrize, where fixtures cannot reach."""
     return load_spec(SPEC_PATH)
+
+
+def write_spec(directory: Path, spec: dict[str, Any]) -> Path:
+    """A spec (an edited copy of the real one, or a small one) as `directory`/openapi.yaml, for a tool to read."""
+    path = directory / "openapi.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
 
 
 @functools.cache
@@ -97,7 +105,7 @@ def as_instants(value: Any) -> Any:
 
 def endpoint(operation_id: str) -> ModuleType:
     """The generated module of an operation (openapi-python-client names it after the operationId)."""
-    tag = snake_case(operation(load_pristine_spec(), operation_id).body["tags"][0])
+    tag = snake_case(operation(load_pristine_spec(), operation_id).node["tags"][0])
     return importlib.import_module(f"onlyoffice_crm_client.api.{tag}.{snake_case(operation_id)}")
 
 
@@ -141,7 +149,7 @@ def call_in_style(operation_id: str, style: str, client: AuthenticatedClient) ->
 def raw_request(operation_id: str) -> tuple[str, str, bytes | None]:
     """(method, path, body) of the operation on case CASE_ID, as a raw HTTP client sends it."""
     found = operation(load_pristine_spec(), operation_id)
-    body = json.dumps(A_VALID_BODY).encode() if "requestBody" in found.body else None
+    body = json.dumps(A_VALID_BODY).encode() if "requestBody" in found.node else None
     return found.method.upper(), found.path.replace("{caseid}", str(CASE_ID)), body
 
 

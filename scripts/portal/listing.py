@@ -82,7 +82,7 @@ def operation_names(portal: Path, versions: list[str]) -> dict[str, str]:
     names: dict[str, str] = {}
     for version in reversed(versions):
         spec = json.loads((portal / version / "openapi.json").read_text(encoding="utf-8"))
-        names.update({f"{op.method.upper()} {op.path}": str(op.body.get("summary", "")) for op in operations(spec)})
+        names.update({f"{op.method.upper()} {op.path}": str(op.node.get("summary", "")) for op in operations(spec)})
     return {operation: name for operation, name in names.items() if name}
 
 

@@ -27,7 +27,7 @@ def reference_markdown(spec: Mapping[str, Any]) -> str:
         lines += [f"> {one_line(info['summary'])}", ""]
     lines += [text(info.get("description")), *servers(spec), *security_schemes(spec), "## Operations", ""]
     for found in operations(spec):
-        lines += operation_section(spec, found.path, found.method, found.body)
+        lines += operation_section(spec, found.path, found.method, found.node)
     lines += ["## Schemas", ""]
     for name, schema in spec.get("components", {}).get("schemas", {}).items():
         lines += schema_section(spec, name, schema)

@@ -1,9 +1,10 @@
 """Against a hostile server, every call ends in a Response or in an error of the package's `errors` module.
 
-A local server on 127.0.0.1 (tests/hostile_server.py, started and stopped by
-this module) answers any status with any body: empty, HTML, truncated, not the
-envelope, wrong types, absurdly nested, late or never. Each case is driven
-through `sync`, `sync_detailed`, `asyncio` and `asyncio_detailed`.
+A local server on 127.0.0.1 (`hostile_server` in tests/support.py, started and
+stopped by the `server` fixture of tests/client/conftest.py) answers any status
+with any body: empty, HTML, truncated, not the envelope, wrong types, absurdly
+nested, late or never. Each case is driven through `sync`, `sync_detailed`,
+`asyncio` and `asyncio_detailed`.
 """
 
 from __future__ import annotations

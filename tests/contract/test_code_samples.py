@@ -21,7 +21,7 @@ def samples(lang: str) -> list[Any]:
     return [
         pytest.param(found.id, sample["source"], id=found.id)
         for found in operations(load_pristine_spec())
-        for sample in found.body["x-codeSamples"]
+        for sample in found.node["x-codeSamples"]
         if sample["lang"] == lang
     ]
 

@@ -1,13 +1,17 @@
-"""The Prism fixture starts on 127.0.0.1, fails fast with Prism's own output, and always stops."""
+"""The Prism fixture starts on 127.0.0.1, fails fast with Prism's own output, and always stops.
+
+`make mock` on a busy port says so in one line, before Prism prints its usage.
+"""
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import httpx
 import pytest
 
-from support import SPEC_PATH, MockServerFailed, prism_mock
+from support import ROOT, SPEC_PATH, MockServerFailed, make, prism_mock
 
 
 def test_the_mock_listens_on_loopback_and_is_gone_after_the_block() -> None:
@@ -28,3 +32,18 @@ def test_a_spec_prism_cannot_load_fails_with_its_output_instead_of_hanging(tmp_p
             pass  # pragma: no cover - never reached
 
     assert f"Error parsing {broken}" in str(failure.value)
+
+
+def test_make_mock_on_a_busy_port_says_so_in_one_line_before_prism_starts() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+
+        result = make(ROOT, "mock", f"MOCK_PORT={port}", timeout=60)
+
+    reason, *rest = result.stderr.splitlines()
+    assert result.returncode != 0
+    assert reason == f"127.0.0.1:{port} is already in use: stop what listens there, or choose another port"
+    assert len(rest) <= 1 and all(line.startswith("make: *** ") for line in rest), rest  # make's trailer, no usage
+    assert result.stdout == ""

@@ -38,7 +38,7 @@ def schemas(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def update(spec: dict[str, Any]) -> dict[str, Any]:
-    return operation(spec, "updateCase").body  # type: ignore[return-value]
+    return operation(spec, "updateCase").node  # type: ignore[return-value]
 
 
 def rename_everywhere(old: str, new: str) -> Edit:

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from packaging.version import Version
 
 from scripts import releases
 from scripts.portal import cli
-from support import ROOT, make, project_copy, spec_version
+from scripts.spec import load_spec, operation
+from support import ROOT, make, project_copy, spec_version, write_spec
 
 NEWEST = max(releases.released())
 MINOR_BUMP = f"{NEWEST.major}.{NEWEST.minor + 1}.0"
@@ -36,15 +39,27 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def edit_spec(project: Path, edit: Callable[[dict[str, Any]], object]) -> None:
+    """Edit the project's openapi.yaml as data and write it back, as YAML lays it out."""
+    spec = load_spec(project / "openapi.yaml")
+    edit(spec)
+    write_spec(project, spec)
+
+
 def set_version(project: Path, version: str) -> None:
     """Set info.version, and describe the change under [Unreleased] as the maintainer does."""
-    replace(project / "openapi.yaml", f"version: {spec_version()}", f"version: {version}")
+    edit_spec(project, lambda spec: spec["info"].update(version=version))
     replace(project / "CHANGELOG.md", "## [Unreleased]\n", "## [Unreleased]\n\n- **Changed:** `reopenCase` renamed.\n")
+
+
+def _rename_reopen_case(spec: dict[str, Any]) -> None:
+    reopen = operation(spec, "reopenCase")
+    spec["paths"][reopen.path][reopen.method]["operationId"] = "restartCase"
 
 
 def rename_reopen_case(project: Path) -> None:
     """The operationId `reopenCase` renamed: its generated module reopen_case.py goes (a breaking change)."""
-    replace(project / "openapi.yaml", "operationId: reopenCase", "operationId: restartCase")
+    edit_spec(project, _rename_reopen_case)
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +113,7 @@ class TestTheGateStandsInFrontOfEveryReleaseStep:
         version = spec_version()
         replace(clone / "CHANGELOG.md", "## [Unreleased]\n", f"## [Unreleased]\n\n## [{version}] - 2026-12-02\n")
         shutil.copy(clone / "openapi.yaml", clone / "releases" / f"{version}.yaml")
-        replace(clone / "openapi.yaml", "Id of the case.", "Id of the CRM case.")
+        edit_spec(clone, lambda spec: spec["info"].update(summary="Edited after its release."))
 
         result = make(clone, "breaking")
 

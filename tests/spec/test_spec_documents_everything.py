@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from scripts.spec import operation, operations
+from scripts.spec import operation, operations, schema_errors
 
 OPERATIONS = {
     "getCase": ("/api/2.0/crm/case/{caseid}", "get"),
@@ -35,12 +35,12 @@ def test_each_operation_is_at_its_path_and_accepts_the_raw_token_first(pristine_
         assert (found.path, found.method) == (path, method)
         # The raw token first: the generated client's default; then what else the server accepts
         # in a header. Query and cookie schemes are not offered: generators would send them.
-        assert found.body["security"] == [{"apiKey": []}, {"bearerAuth": []}, {"basicAuth": []}]
+        assert found.node["security"] == [{"apiKey": []}, {"bearerAuth": []}, {"basicAuth": []}]
 
 
 def test_the_cookie_and_query_schemes_stay_documented_but_offered_nowhere(pristine_spec: dict[str, Any]) -> None:
     schemes = pristine_spec["components"]["securitySchemes"]
-    offered = {name for op in operations(pristine_spec) for requirement in op.body["security"] for name in requirement}
+    offered = {name for op in operations(pristine_spec) for requirement in op.node["security"] for name in requirement}
     offered |= {name for requirement in pristine_spec["security"] for name in requirement}
 
     assert (schemes["authCookie"]["in"], schemes["authQuery"]["in"]) == ("cookie", "query")
@@ -51,12 +51,16 @@ def test_the_cookie_and_query_schemes_stay_documented_but_offered_nowhere(pristi
 def test_caseid_is_an_integer_path_parameter_of_at_least_one(pristine_spec: dict[str, Any], name: str) -> None:
     parameter = pristine_spec["components"]["parameters"][name]
 
+    schema = f"#/components/parameters/{name}/schema"
+
     assert (parameter["name"], parameter["in"], parameter["required"]) == ("caseid", "path", True)
-    assert parameter["schema"]["type"] == "integer" and parameter["schema"]["minimum"] == 1
+    assert schema_errors(pristine_spec, schema, 1) == []
+    assert schema_errors(pristine_spec, schema, 0) != []
+    assert schema_errors(pristine_spec, schema, 1.5) != []
 
 
 def test_get_a_case_says_an_id_of_0_is_not_found_rather_than_bad(pristine_spec: dict[str, Any]) -> None:
-    get_case = operation(pristine_spec, "getCase").body
+    get_case = operation(pristine_spec, "getCase").node
 
     assert get_case["parameters"] == [{"$ref": "#/components/parameters/CaseIdToRead"}]
     assert "404" in pristine_spec["components"]["parameters"]["CaseIdToRead"]["description"]
@@ -90,13 +94,19 @@ def test_402_403_and_404_say_they_may_come_with_an_empty_body(pristine_spec: dic
 
 
 def test_the_title_is_at_most_255_characters(pristine_spec: dict[str, Any]) -> None:
-    title = pristine_spec["components"]["schemas"]["UpdateCaseRequest"]["properties"]["title"]
+    title = "#/components/schemas/UpdateCaseRequest/properties/title"
 
-    assert (title["minLength"], title["maxLength"]) == (1, 255)
+    assert schema_errors(pristine_spec, title, "x") == []
+    assert schema_errors(pristine_spec, title, "x" * 255) == []
+    assert schema_errors(pristine_spec, title, "x" * 256) != []
+    assert schema_errors(pristine_spec, title, "") != []
 
 
 def test_the_mask_is_never_null(pristine_spec: dict[str, Any]) -> None:
-    assert pristine_spec["components"]["schemas"]["CustomField"]["properties"]["mask"]["type"] == "string"
+    mask = "#/components/schemas/CustomField/properties/mask"
+
+    assert schema_errors(pristine_spec, mask, '{"size":40}') == []
+    assert schema_errors(pristine_spec, mask, None) != []
 
 
 def test_info_names_the_pinned_commit_once(pristine_spec: dict[str, Any]) -> None:
@@ -105,13 +115,13 @@ def test_info_names_the_pinned_commit_once(pristine_spec: dict[str, Any]) -> Non
 
 def test_each_operation_links_the_vendor_page_it_corrects_and_no_other(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        linked = operation(pristine_spec, operation_id).body.get("externalDocs", {}).get("url")
+        linked = operation(pristine_spec, operation_id).node.get("externalDocs", {}).get("url")
         assert linked == VENDOR_PAGES.get(operation_id), operation_id
 
 
 def test_each_operation_cites_the_servers_source(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        description = operation(pristine_spec, operation_id).body["description"]
+        description = operation(pristine_spec, operation_id).node["description"]
         assert "module/ASC.Api/ASC.Api.CRM/CRMApi.Cases.cs" in description
         assert " L" in description  # with line numbers
 
@@ -125,7 +135,7 @@ def test_every_error_answer_cites_the_servers_source(pristine_spec: dict[str, An
 
 def test_each_operation_has_a_curl_and_a_python_sample(pristine_spec: dict[str, Any]) -> None:
     for operation_id in OPERATIONS:
-        samples = operation(pristine_spec, operation_id).body["x-codeSamples"]
+        samples = operation(pristine_spec, operation_id).node["x-codeSamples"]
         assert [sample["lang"] for sample in samples] == ["Shell", "Python"]
         assert samples[0]["source"].startswith("curl ")
         assert "from onlyoffice_crm_client import AuthenticatedClient" in samples[1]["source"]
@@ -139,6 +149,6 @@ def test_no_accept_or_content_type_header_parameters(pristine_spec: dict[str, An
     } | {
         parameter.get("name", "").lower()
         for found in operations(pristine_spec)
-        for parameter in found.body.get("parameters", [])
+        for parameter in found.node.get("parameters", [])
     }
     assert not parameter_names & {"accept", "content-type"}

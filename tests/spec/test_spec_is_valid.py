@@ -7,18 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from scripts.check_spec import openapi_problems, spec_problems
 from scripts.redocly import run_redocly
 from scripts.spec import operation
-from support import SPEC_PATH
-
-
-def write_spec(directory: Path, spec: dict[str, Any]) -> Path:
-    path = directory / "openapi.yaml"
-    path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return path
+from support import SPEC_PATH, write_spec
 
 
 def test_the_spec_is_valid_openapi_3_1(pristine_spec: dict[str, Any]) -> None:
