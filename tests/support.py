@@ -224,7 +224,8 @@ def make(project: Path, *targets: str, timeout: float = 240) -> subprocess.Compl
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, "MAKEFLAGS": ""},
+        # As a user runs it: not a sub-make of `make test` (MAKELEVEL would make it say "make[1]:").
+        env={**{k: v for k, v in os.environ.items() if k not in ("MAKELEVEL", "MFLAGS")}, "MAKEFLAGS": ""},
         timeout=timeout,
     )
 

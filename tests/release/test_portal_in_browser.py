@@ -177,11 +177,20 @@ def test_the_version_page_shows_every_operation_and_the_enum_names(
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / "portal-update-case.png", full_page=True)
 
+    # x-codeSamples: Redoc shows the first sample (curl) in the request samples panel, which it
+    # renders after the operation itself: wait for it rather than read the page too early. Get and
+    # Update share a path, and Redoc may show either's panel first: either sample proves it.
+    curl_sample = "curl --request "
+    page.wait_for_function("sample => document.body.innerText.includes(sample)", arg=curl_sample, timeout=20_000)
     text = page.inner_text("body")
-    # x-codeSamples: Redoc shows the first sample (curl) in the request samples panel
-    curl_sample = "curl --request PUT 'https://portal.example.com/api/2.0/crm/case/42'"
     summaries = ("Get a case", "Update a case", "Close a case", "Reopen a case")
-    for expected in (*summaries, "apiKey", "ReadWrite", "SelectBox", curl_sample):
+    for expected in (
+        *summaries,
+        "apiKey",
+        "ReadWrite",
+        "SelectBox",
+        "'https://portal.example.com/api/2.0/crm/case/42'",
+    ):
         assert expected in text, f"{expected!r} is not on the page"
     assert watched.elsewhere == [] and watched.errors == [], watched  # a CSP violation is a console error
 
