@@ -77,14 +77,15 @@ help: ## List the targets and how the project fits together
 	@echo
 	@echo "How it fits together:"
 	@echo "  openapi.yaml --validate (scripts.check_spec) + lint (redocly.yaml)--> .stamps/"
-	@echo "    .stamps/ --generate (scripts.generate_client, templates/)--> generated/ --package--> dist/package/"
+	@echo "    .stamps/ --generate (scripts.generate_client, templates/, handwritten/)--> generated/ --package--> dist/package/"
 	@echo "    .stamps/ --bundle (scripts.bundle_spec)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
 	@echo "    dist/openapi.yaml --consumers (scripts.check_consumers: other generators build it)--> .stamps/consumers"
-	@echo "    dist/ --publish (scripts.publish_portal)--> PORTAL_DIR/<version>/"
+	@echo "    dist/ --publish (scripts.publish_portal: scripts/portal/)--> PORTAL_DIR/<version>/"
 	@echo "  released = dated in CHANGELOG.md = recorded in releases/<version>.yaml (release-spec; check-releases)"
 	@echo "    releases/ --breaking (scripts.check_breaking)--> verdict; release-check (gate, record, generated/"
-	@echo "    by content) runs before package, publish and publish-package"
-	@echo "  scripts/spec.py is the spec library every tool imports; tests/ is grouped by what it proves:"
+	@echo "    by content, consumers) runs before package, publish and publish-package; the gate's rules: scripts/gate_rules.py"
+	@echo "  scripts/spec.py is the spec library every tool imports, scripts/safe_write.py how they write files;"
+	@echo "  docs/maintaining.md and docs/releasing.md say more; tests/ is grouped by what it proves:"
 	@echo "  tests/spec, tests/client, tests/contract (Prism over HTTP), tests/release (bundle, portal, package, gate)."
 
 setup: $(TOOLS) $(GO_WARM) ## Install the pinned Python and Node tools, Java and Go included (idempotent)
