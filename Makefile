@@ -39,8 +39,8 @@ GO_WARM := $(VENV)/go-cache/.warm
 # reaches them, whatever the order or -j.
 # Written only by a passing `make consumers` of the bundle as it is now.
 CONSUMED := .stamps/consumers
-VALIDATED := .stamps/validated
-LINTED := .stamps/linted
+VALIDATED := .stamps/validate
+LINTED := .stamps/lint
 SPEC_PASSED := $(VALIDATED) $(LINTED)
 
 # The spec library every tool reads the spec through.
@@ -48,14 +48,14 @@ SPEC_LIB := scripts/__init__.py scripts/spec.py
 # What the client is generated from (requirements.lock pins the generator and ruff). Only
 # source files: no rule names a file in generated/, whose names change with the operations.
 GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) \
-  $(shell find handwritten -name '*.py' 2>/dev/null) handwritten/LICENSE scripts/generate_client.py requirements.lock
+  $(shell find handwritten -name '*.py' 2>/dev/null) handwritten/LICENSE scripts/generate.py requirements.lock
 BUNDLES := $(DIST)/openapi.yaml $(DIST)/openapi.json
 DOCS := $(DIST)/index.html
 PACKAGE_DIR := $(DIST)/package
 PACKAGE := $(PACKAGE_DIR)/.built
 # The wheel is built from generated/ only after `release-check` proved, by content, that
 # generated/ is what these inputs give: so the inputs decide the wheel's bytes.
-PACKAGE_INPUTS := $(GENERATOR_INPUTS) scripts/build_package.py
+PACKAGE_INPUTS := $(GENERATOR_INPUTS) scripts/package.py
 
 # Everything the tools leave in the work tree; `make clean` removes it all (and
 # only it), so that a clone is as fresh as `git clone` made it.
@@ -75,14 +75,15 @@ help: ## List the targets and how the project fits together
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort \
 	  | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
 	@echo
-	@echo "How it fits together:"
-	@echo "  openapi.yaml --validate (scripts.check_spec) + lint (redocly.yaml)--> .stamps/"
-	@echo "    .stamps/ --generate (scripts.generate_client, templates/, handwritten/)--> generated/ --package--> dist/package/"
-	@echo "    .stamps/ --bundle (scripts.bundle_spec)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
-	@echo "    dist/openapi.yaml --consumers (scripts.check_consumers: other generators build it)--> .stamps/consumers"
-	@echo "    dist/ --publish (scripts.publish_portal: scripts/portal/)--> PORTAL_DIR/<version>/"
+	@echo "How it fits together (a target's tool is scripts/<target>.py, its stamp .stamps/<target>;"
+	@echo "lint runs Redocly through scripts/redocly.py, mock Prism after scripts/check_port.py):"
+	@echo "  openapi.yaml --validate (scripts.validate) + lint (redocly.yaml)--> .stamps/"
+	@echo "    .stamps/ --generate (scripts.generate, templates/, handwritten/)--> generated/ --package--> dist/package/"
+	@echo "    .stamps/ --bundle (scripts.bundle)--> dist/openapi.{yaml,json} --docs--> dist/index.html"
+	@echo "    dist/openapi.yaml --consumers (scripts.consumers: other generators build it)--> .stamps/consumers"
+	@echo "    dist/ --publish (scripts.publish: scripts/portal/)--> PORTAL_DIR/<version>/"
 	@echo "  released = dated in CHANGELOG.md = recorded in releases/<version>.yaml (release-spec; check-releases)"
-	@echo "    releases/ --breaking (scripts.check_breaking)--> verdict; release-check (gate, record, generated/"
+	@echo "    releases/ --breaking (scripts.breaking)--> verdict; release-check (gate, record, generated/"
 	@echo "    by content, consumers) runs before package, publish and publish-package; the gate's rules: scripts/gate_rules.py"
 	@echo "  scripts/spec.py is the spec library every tool imports, scripts/safe_write.py how they write files;"
 	@echo "  docs/maintaining.md and docs/releasing.md say more; tests/ is grouped by what it proves:"
@@ -102,7 +103,7 @@ $(PY_STAMP): requirements.lock
 $(GO_WARM): $(PY_STAMP)
 	@echo "setup: compiling the parts of Go's standard library the consumer check builds against (once)"
 	@mkdir -p $(@D)
-	@$(BIN)/python -m scripts.check_consumers --warm-go
+	@$(BIN)/python -m scripts.consumers --warm-go
 	@touch $@
 
 $(NODE_STAMP): package-lock.json
@@ -117,9 +118,9 @@ lint: $(LINTED) ## Lint the spec with Redocly CLI: every rule in redocly.yaml is
 	@echo "lint: $(SPEC) passed ($(LINTED) is newer than it)"
 
 # The stamp is removed first and written last: a failing check leaves none.
-$(VALIDATED): $(SPEC) scripts/check_spec.py $(SPEC_LIB) | $(PY_STAMP)
+$(VALIDATED): $(SPEC) scripts/validate.py $(SPEC_LIB) | $(PY_STAMP)
 	@mkdir -p $(@D) && rm -f $@
-	@$(BIN)/python -m scripts.check_spec $(SPEC)
+	@$(BIN)/python -m scripts.validate $(SPEC)
 	@touch $@
 
 $(LINTED): $(SPEC) redocly.yaml .redocly.lint-ignore.yaml scripts/redocly.py | $(TOOLS)
@@ -129,31 +130,31 @@ $(LINTED): $(SPEC) redocly.yaml .redocly.lint-ignore.yaml scripts/redocly.py | $
 
 # Always run, compared by content (never by file times): generated/ is replaced only when it differs.
 generate: $(SPEC_PASSED) | $(PY_STAMP) ## Regenerate the Python client in generated/ (replaced when it differs by content, a hand edit included)
-	@$(BIN)/python -m scripts.generate_client
+	@$(BIN)/python -m scripts.generate
 
 check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generated/ is not what its inputs generate (by content)
 	@$(BIN)/python -m scripts.check_generated
 
 bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
 
-$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle_spec.py scripts/check_spec.py $(SPEC_LIB) | $(TOOLS)
-	@$(BIN)/python -m scripts.bundle_spec --out $(DIST)
+$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle.py scripts/validate.py $(SPEC_LIB) | $(TOOLS)
+	@$(BIN)/python -m scripts.bundle --out $(DIST)
 
 docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, renders offline
 
-$(DOCS): $(DIST)/openapi.yaml scripts/build_docs.py | $(TOOLS)
-	@$(BIN)/python -m scripts.build_docs --spec $(DIST)/openapi.yaml --out $@
+$(DOCS): $(DIST)/openapi.yaml scripts/docs.py | $(TOOLS)
+	@$(BIN)/python -m scripts.docs --spec $(DIST)/openapi.yaml --out $@
 
 package: $(PACKAGE) ## Build the client's wheel and sdist in dist/package/ (after release-check): version from the spec, reproducible, twine-checked
 
 # release-check is order-only: it runs first, every time, but does not by itself rebuild the wheel.
 $(PACKAGE): $(PACKAGE_INPUTS) | release-check $(PY_STAMP)
-	@$(BIN)/python -m scripts.build_package --out $(PACKAGE_DIR)
+	@$(BIN)/python -m scripts.package --out $(PACKAGE_DIR)
 	@touch $@
 
 publish: release-check $(BUNDLES) $(DOCS) $(PACKAGE) ## Publish dist/ as an immutable portal version (after release-check): make publish PORTAL_DIR=... [DRY_RUN=1]
 	@test -n "$(PORTAL_DIR)" || { echo "publish: say where the portal is: make publish PORTAL_DIR=path/to/portal" >&2; exit 2; }
-	@$(BIN)/python -m scripts.publish_portal --portal "$(PORTAL_DIR)" --dist $(DIST) $(if $(filter-out 0,$(DRY_RUN)),--dry-run)
+	@$(BIN)/python -m scripts.publish --portal "$(PORTAL_DIR)" --dist $(DIST) $(if $(filter-out 0,$(DRY_RUN)),--dry-run)
 
 publish-package: release-check $(PACKAGE) ## Upload dist/package/ with twine (after release-check): make publish-package INDEX_URL=... (TWINE_USERNAME, TWINE_PASSWORD)
 	@test -n "$(INDEX_URL)" || { echo "publish-package: say where the index is: make publish-package INDEX_URL=https://..." >&2; exit 2; }
@@ -161,16 +162,16 @@ publish-package: release-check $(PACKAGE) ## Upload dist/package/ with twine (af
 
 consumers: $(CONSUMED) ## Check that the bundle builds in other generators: Spectral, openapi-generator python/go/typescript-fetch, openapi-typescript
 
-$(CONSUMED): $(DIST)/openapi.yaml .spectral.yaml scripts/check_consumers.py $(GO_WARM) | $(TOOLS)
+$(CONSUMED): $(DIST)/openapi.yaml .spectral.yaml scripts/consumers.py $(GO_WARM) | $(TOOLS)
 	@mkdir -p $(@D) && rm -f $@
-	@$(BIN)/python -m scripts.check_consumers --spec $(DIST)/openapi.yaml
+	@$(BIN)/python -m scripts.consumers --spec $(DIST)/openapi.yaml
 	@touch $@
 
 breaking: $(SPEC_PASSED) | $(TOOLS) ## Fail on breaking changes since BASE (default: the newest release) unless the major was raised, or on a changed release
-	@$(BIN)/python -m scripts.check_breaking $(if $(BASE),--base "$(BASE)")
+	@$(BIN)/python -m scripts.breaking $(if $(BASE),--base "$(BASE)")
 
 check-releases: | $(PY_STAMP) ## Fail when CHANGELOG.md's dated versions and releases/<version>.yaml disagree
-	@$(BIN)/python -m scripts.releases --changelog CHANGELOG.md --releases $(RELEASES)
+	@$(BIN)/python -m scripts.check_releases --changelog CHANGELOG.md --releases $(RELEASES)
 
 release-check: check-releases breaking check-generated consumers ## What a release job runs first (and package/publish do): the record, the gate, generated/ by content, other generators
 	@echo "release-check: passed: the release record, the breaking-change gate, generated/ (by content) and other generators"
@@ -192,7 +193,7 @@ mock: | $(NODE_STAMP) $(PY_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOC
 	@$(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
 
 bench: | $(PY_STAMP) ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)
-	@$(BIN)/python -m scripts.bench_client --calls $(BENCH_CALLS)
+	@$(BIN)/python -m scripts.bench --calls $(BENCH_CALLS)
 
 lock: | $(PY_STAMP) ## Re-resolve requirements.in into requirements.lock (exact versions, hashes)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2

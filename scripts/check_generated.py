@@ -1,7 +1,7 @@
 """Fail when generated/ is not what openapi.yaml, the config and the templates produce.
 
 Regenerates into a temporary folder and compares it with generated/, file by
-file, by content (generate_client.differences). Prints a short unified diff of what differs (and which files are
+file, by content (generate.differences). Prints a short unified diff of what differs (and which files are
 missing or extra), so a hand edit or a forgotten `make generate` is caught.
 
 Usage: python -m scripts.check_generated
@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .generate_client import OUTPUT, GenerationFailed, differences, generate_into
+from .generate import OUTPUT, GenerationFailed, differences, generate_into
 
 MAX_DIFF_LINES = 60
 INPUTS = "openapi.yaml, generator-config.yml, templates/ and handwritten/"

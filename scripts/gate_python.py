@@ -18,7 +18,7 @@ from typing import Any
 import griffe
 
 from .gate_rules import Change, InputError, kind_of
-from .generate_client import GenerationFailed, generate_into
+from .generate import GenerationFailed, generate_into
 
 PACKAGE = "onlyoffice_crm_client"
 # The four generated forms of one operation: a change to one is a change to all, listed once.

@@ -1,30 +1,22 @@
-"""What is released, and the check that CHANGELOG.md and releases/ agree on it.
+"""What is released: CHANGELOG.md's dated versions and their records in releases/.
 
 One source of truth: a version is released once its CHANGELOG.md entry is
 dated (`## [X.Y.Z] - YYYY-MM-DD`, as Keep a Changelog writes a release);
 `## [Unreleased]` and an undated `## [X.Y.Z]` are not releases. A released
 version has its spec recorded, byte for byte, in releases/X.Y.Z.yaml
 (`make release-spec` in the release commit), the breaking-change gate's base.
-The check fails when the two disagree: a dated version without its record,
-or a record without a dated entry.
-
-Usage: python -m scripts.releases [--changelog CHANGELOG.md] [--releases releases]
-Exit status: 0 they agree, 1 they disagree, 2 unreadable input.
+`make check-releases` (scripts.check_releases) proves the two agree.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import yaml
 from packaging.version import Version
 
-from .spec import load_spec
 from .versions import parse_release
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -105,62 +97,3 @@ def recorded(releases: Path = RELEASES) -> dict[Version, Path]:
     """releases/<version>.yaml files by version (other names are reported by `disagreements`)."""
     found = {parse_release(path.stem): path for path in releases.glob("*.yaml")}
     return {version: path for version, path in found.items() if version is not None}
-
-
-def disagreements(changelog: Path = CHANGELOG, releases: Path = RELEASES) -> list[str]:
-    """Every way CHANGELOG.md's dated versions and releases/ disagree, one sentence each."""
-    dated_versions = released(changelog)
-    records = recorded(releases)
-    problems = [
-        f"{releases.name}/{path.name}: not a release version (name it MAJOR.MINOR.PATCH.yaml)"
-        for path in sorted(releases.glob("*.yaml"))
-        if parse_release(path.stem) is None
-    ]
-    seen: dict[str, int] = {}
-    for entry in entries(changelog):
-        if entry.date and entry.name in seen:
-            problems.append(
-                f"{changelog.name}:{entry.line} dates {entry.name} again (first at line {seen[entry.name]})"
-            )
-        seen.setdefault(entry.name, entry.line)
-    for version in sorted(dated_versions.keys() - records.keys()):
-        entry = dated_versions[version]
-        problems.append(
-            f"{changelog.name}:{entry.line} dates {version} ({entry.date})"
-            f" but {releases.name}/{version}.yaml is missing:"
-            f" record the spec it released (in the release commit `make release-spec`; for a past release"
-            f" `git show <its commit>:openapi.yaml > {releases.name}/{version}.yaml`)"
-        )
-    for version in sorted(records.keys() - dated_versions.keys()):
-        problems.append(
-            f"{releases.name}/{version}.yaml records {version} but {changelog.name} has no dated entry"
-            f" '## [{version}] - YYYY-MM-DD': date the entry in the release commit, or remove the record"
-        )
-    for version in sorted(records.keys() & dated_versions.keys()):
-        says = str(load_spec(records[version]).get("info", {}).get("version"))
-        if says != str(version):
-            problems.append(f"{releases.name}/{version}.yaml says info.version {says}: a record is its release's spec")
-    return problems
-
-
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--changelog", type=Path, default=CHANGELOG)
-    parser.add_argument("--releases", type=Path, default=RELEASES)
-    args = parser.parse_args(argv[1:])
-    try:
-        problems = disagreements(args.changelog, args.releases)
-    except (BadChangelog, OSError, yaml.YAMLError) as error:
-        print(f"check-releases: {error}", file=sys.stderr)
-        return 2
-    if problems:
-        for problem in problems:
-            print(f"check-releases: {problem}", file=sys.stderr)
-        return 1
-    versions = ", ".join(str(version) for version in sorted(released(args.changelog)))
-    print(f"check-releases: every dated version in {args.changelog.name} is recorded in releases/: {versions}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

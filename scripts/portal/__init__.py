@@ -24,7 +24,7 @@ the current listing's changes.json, since version folders never change).
 The package: release.py reads a release (dist/, and notes.py its CHANGELOG.md
 entry); listing.py derives the listing, pages.py and reference.py render it;
 state.py holds what the portal holds and switches it; cli.py is
-`python -m scripts.publish_portal`. File writes go through scripts/safe_write.py.
+`python -m scripts.publish`. File writes go through scripts/safe_write.py.
 
 Why it survives crashes and races:
 - One publisher at a time: a lock file in the portal (filelock); a second publisher

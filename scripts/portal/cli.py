@@ -1,6 +1,6 @@
 """Publish dist/ as one immutable version of the API portal (scripts/portal/__init__.py tells how it is laid out).
 
-Usage: python -m scripts.publish_portal --portal DIR [--dist DIR] [--changelog FILE] [--dry-run]
+Usage: python -m scripts.publish --portal DIR [--dist DIR] [--changelog FILE] [--dry-run]
                                        [--lock-timeout SECONDS]
        (`make publish DRY_RUN=1` passes --dry-run)
 Exit status: 0 published, repaired, or nothing to do; 1 refused (the version is published

@@ -9,11 +9,11 @@ import re
 
 import pytest
 
-from scripts import bench_client
+from scripts import bench
 
 
 def test_the_benchmark_prints_both_contenders_and_the_ratio(capsys: pytest.CaptureFixture[str]) -> None:
-    assert bench_client.main(["bench_client", "--calls", "40"]) == 0
+    assert bench.main(["bench", "--calls", "40"]) == 0
 
     out = capsys.readouterr().out
     for contender in (

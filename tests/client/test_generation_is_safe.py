@@ -64,7 +64,7 @@ def test_a_duplicated_operation_id_fails_any_parallel_make_and_leaves_generated_
     assert result.returncode != 0
     assert "duplicate operationId 'updateCase'" in result.stderr
     assert fingerprint(project / "generated") == before
-    assert not (project / ".stamps" / "validated").exists()
+    assert not (project / ".stamps" / "validate").exists()
 
 
 def test_generate_with_nothing_changed_compares_by_content_and_leaves_generated_untouched(project: Path) -> None:

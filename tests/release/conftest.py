@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from scripts import build_docs, bundle_spec
+from scripts import bundle, docs
 
 
 @pytest.fixture(scope="session")
 def built_dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/ as `make bundle docs` builds it, in a folder of its own."""
     out = tmp_path_factory.mktemp("dist")
-    assert bundle_spec.main(["bundle_spec", "--out", str(out)]) == 0
-    assert build_docs.main(["build_docs", "--spec", str(out / "openapi.yaml"), "--out", str(out / "index.html")]) == 0
+    assert bundle.main(["bundle", "--out", str(out)]) == 0
+    assert docs.main(["docs", "--spec", str(out / "openapi.yaml"), "--out", str(out / "index.html")]) == 0
     return out

@@ -21,7 +21,7 @@ import griffe
 import pytest
 import yaml
 
-from scripts import check_breaking, gate_policy, gate_rules, release_spec, releases
+from scripts import breaking, check_releases, gate_policy, gate_rules, release_spec
 from scripts.gate_policy import Verdict, gate
 from scripts.gate_wire import classify
 from scripts.gate_words import report
@@ -441,7 +441,7 @@ class TestTheBase:
 
         assert recorded[:2] == [("1.0.0", "1.0.0.yaml"), ("2.0.0", "2.0.0.yaml")]
         assert all(path.is_file() for _, path in gate_policy.released_specs())
-        assert releases.disagreements() == []
+        assert check_releases.disagreements() == []
 
     def test_the_released_2_0_0_is_the_spec_of_its_release_commit_byte_for_byte(self) -> None:
         # b2e8505: main when 2.0.0 shipped (the second parent of the three "Merge main (... 2.0.0)" merges),
@@ -491,7 +491,7 @@ class TestTheBase:
         )
         arguments = ["--spec", str(spec), "--changelog", str(changelog), "--releases", str(releases_dir)]
 
-        assert check_breaking.main(["check_breaking", "--base", "HEAD", *arguments]) == 1
+        assert breaking.main(["breaking", "--base", "HEAD", *arguments]) == 1
         assert "breaking: FAIL: 2.0.0 is released (CHANGELOG.md dates it 2026-11-20)" in capsys.readouterr().err
 
     def test_a_version_dated_but_not_yet_recorded_is_the_release_being_made_compared_with_the_one_before(
@@ -525,13 +525,13 @@ class TestTheBase:
         self, tmp_path: Path, releases_dir: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         changelog = dated_changelog(tmp_path)
-        arguments = ["check_breaking", "--releases", str(releases_dir), "--changelog", str(changelog)]
+        arguments = ["breaking", "--releases", str(releases_dir), "--changelog", str(changelog)]
 
-        assert check_breaking.main(arguments) == 2
+        assert breaking.main(arguments) == 2
         assert "is released (CHANGELOG.md dates no earlier one): nothing to compare with" in capsys.readouterr().err
 
     def test_an_unknown_base_ref_is_a_clear_error(self, capsys: pytest.CaptureFixture[str]) -> None:
-        assert check_breaking.main(["check_breaking", "--base", "no-such-ref-anywhere"]) == 2
+        assert breaking.main(["breaking", "--base", "no-such-ref-anywhere"]) == 2
         assert "cannot read openapi.yaml at 'no-such-ref-anywhere'" in capsys.readouterr().err
 
 

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts import bundle_spec
-from scripts.check_spec import spec_problems
+from scripts import bundle
 from scripts.spec import operations, walk
+from scripts.validate import spec_problems
 from support import load_pristine_spec, spec_version
 
 
@@ -36,7 +36,7 @@ def test_the_bundle_is_self_contained(built_dist: Path) -> None:
 
 
 def test_the_same_spec_gives_the_same_bytes(built_dist: Path, tmp_path: Path) -> None:
-    assert bundle_spec.main(["bundle_spec", "--out", str(tmp_path)]) == 0
+    assert bundle.main(["bundle", "--out", str(tmp_path)]) == 0
 
     for name in ("openapi.yaml", "openapi.json"):
         assert (tmp_path / name).read_bytes() == (built_dist / name).read_bytes()
@@ -52,7 +52,7 @@ def test_a_spec_with_a_broken_example_is_not_bundled_and_dist_is_unchanged(
     out.mkdir()
     (out / "openapi.json").write_text("previous bundle", encoding="utf-8")
 
-    assert bundle_spec.main(["bundle_spec", "--spec", str(broken), "--out", str(out)]) == 1
+    assert bundle.main(["bundle", "--spec", str(broken), "--out", str(out)]) == 1
 
     assert "'forty-two' is not of type 'integer'" in capsys.readouterr().err
     assert sorted(path.name for path in out.iterdir()) == ["openapi.json"]

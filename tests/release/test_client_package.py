@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import onlyoffice_crm_client
-from scripts import build_package
+from scripts import package
 from support import ROOT, run
 
 GENERATED = ROOT / "generated"
@@ -66,8 +66,8 @@ def test_ruff_check_and_format_pass_on_the_package() -> None:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """The wheel and the sdist as scripts/build_package.py builds them."""
-    return build_package.build(tmp_path_factory.mktemp("package"))
+    """The wheel and the sdist as scripts/package.py builds them."""
+    return package.build(tmp_path_factory.mktemp("package"))
 
 
 def wheel_metadata(wheel: Path) -> Message:

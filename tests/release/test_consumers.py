@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from scripts import check_consumers
+from scripts import consumers
 from scripts.spec import line_numbers, operation, walk
 from support import SPEC_PATH, load_pristine_spec, write_spec
 
@@ -58,7 +58,7 @@ class Checked(NamedTuple):
 
 
 def run_check(capsys: pytest.CaptureFixture[str], *argv: str) -> Checked:
-    status = check_consumers.main(["check_consumers", *argv])
+    status = consumers.main(["consumers", *argv])
     captured = capsys.readouterr()
     return Checked(status, captured.out, captured.err)
 
@@ -76,8 +76,8 @@ def refused(second_edition: Path) -> Checked:
     """The check run once, on every consumer but openapi-typescript, on the second edition's mistakes."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):  # capsys is per test
-        status = check_consumers.main(
-            ["check_consumers", "--spec", str(second_edition), "--only", "spectral,python,go,typescript-fetch"]
+        status = consumers.main(
+            ["consumers", "--spec", str(second_edition), "--only", "spectral,python,go,typescript-fetch"]
         )
     return Checked(status, out.getvalue(), err.getvalue())
 
@@ -142,7 +142,7 @@ def test_an_unknown_consumer_is_bad_input(capsys: pytest.CaptureFixture[str]) ->
 def test_a_missing_tool_is_named_with_the_way_to_install_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(check_consumers, "NODE_BIN", tmp_path / "no-node-modules")
+    monkeypatch.setattr(consumers, "NODE_BIN", tmp_path / "no-node-modules")
 
     checked = run_check(capsys, "--spec", str(SPEC_PATH), "--only", "spectral")
 

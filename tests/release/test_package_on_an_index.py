@@ -20,7 +20,7 @@ import httpx
 import pytest
 from passlib.apache import HtpasswdFile
 
-from scripts import build_package
+from scripts import package
 from scripts.loopback import free_port
 from support import ROOT, run
 
@@ -31,7 +31,7 @@ WHEELHOUSE = ROOT / ".venv" / "wheelhouse"
 
 
 def build(out: Path) -> list[Path]:
-    result = run(sys.executable, "-m", "scripts.build_package", "--out", out)
+    result = run(sys.executable, "-m", "scripts.package", "--out", out)
     assert result.returncode == 0, result.stderr
     return sorted(path for path in out.iterdir() if path.name.endswith((".whl", ".tar.gz")))
 
@@ -158,12 +158,12 @@ class TestTheArchives:
             names = members(archive)
             assert any(name.endswith("onlyoffice_crm_client/api/cases/update_case.py") for name in names)
             assert any(name.endswith("onlyoffice_crm_client/py.typed") for name in names)
-            assert build_package.unwanted(names) == [], archive.name
+            assert package.unwanted(names) == [], archive.name
 
     def test_the_content_check_finds_caches_and_tests(self) -> None:
         names = ["p/__init__.py", "p/__pycache__/x.cpython-311.pyc", "tests/test_x.py", "p/.mypy_cache/x.json"]
 
-        assert build_package.unwanted(names) == names[1:]
+        assert package.unwanted(names) == names[1:]
 
     def test_the_same_sources_give_the_same_bytes(self, packages: list[Path], tmp_path: Path) -> None:
         again = build(tmp_path)

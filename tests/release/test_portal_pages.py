@@ -149,7 +149,7 @@ class TestChangelogPagesForPeople:
         self, built_dist: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         missing = tmp_path / "CHANGELOG.md"
-        argv = ["publish_portal", "--portal", str(tmp_path / "portal"), "--dist", str(built_dist)]
+        argv = ["publish", "--portal", str(tmp_path / "portal"), "--dist", str(built_dist)]
 
         assert cli.main([*argv, "--changelog", str(missing)]) == cli.EXIT_BAD_INPUT
 

@@ -84,7 +84,7 @@ def assert_listing_is_whole(portal: Path) -> None:
 def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """The publish script as a release job runs it, in a process of its own (with the tests' CHANGELOG.md)."""
     changelog = ("--changelog", str(release.CHANGELOG_FILE))
-    command = [*prefix, sys.executable, "-m", "scripts.publish_portal", *changelog, *map(str, args)]
+    command = [*prefix, sys.executable, "-m", "scripts.publish", *changelog, *map(str, args)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env, cwd=ROOT)
 
@@ -306,13 +306,13 @@ class TestDryRun:
         # make -n prints the commands (the build's and the publish's) without running them.
         result = make(ROOT, "-n", "publish", "PORTAL_DIR=/x", f"DRY_RUN={dry_run}")
 
-        publish_line = next(line for line in result.stdout.splitlines() if "scripts.publish_portal" in line)
+        publish_line = next(line for line in result.stdout.splitlines() if "scripts.publish" in line)
         assert ("--dry-run" in publish_line) is passed, publish_line
 
     def test_missing_dist_files_are_a_clear_error(
         self, portal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        assert cli.main(["publish_portal", "--portal", str(portal), "--dist", str(tmp_path)]) == 2
+        assert cli.main(["publish", "--portal", str(portal), "--dist", str(tmp_path)]) == 2
         assert "lacks index.html, openapi.yaml, openapi.json: run `make bundle docs` first" in capsys.readouterr().err
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from packaging.version import Version
 
-from scripts import releases
+from scripts import check_releases, releases
 from scripts.portal import cli
 from scripts.spec import load_spec, operation
 from support import ROOT, make, project_copy, spec_version, write_spec
@@ -160,7 +160,7 @@ class TestTheReleaseRecord:
         changelog = tmp_path / "CHANGELOG.md"
         changelog.write_text(f"# Changelog\n\n{heading}\n", encoding="utf-8")
 
-        assert releases.main(["releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 2
+        assert check_releases.main(["check-releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 2
         assert capsys.readouterr().err.startswith(f"check-releases: {message}")
 
     def test_a_version_dated_twice_is_reported_with_both_lines(
@@ -170,7 +170,7 @@ class TestTheReleaseRecord:
         changelog.write_text("## [1.0.0] - 2026-11-22\n\n## [1.0.0] - 2026-11-23\n", encoding="utf-8")
         shutil.copy(releases.record_of("1.0.0"), tmp_path / "1.0.0.yaml")
 
-        assert releases.main(["releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 1
+        assert check_releases.main(["check-releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 1
         assert capsys.readouterr().err == "check-releases: CHANGELOG.md:3 dates 1.0.0 again (first at line 1)\n"
 
     def test_unreleased_is_never_a_release_even_dated(self, tmp_path: Path) -> None:
@@ -182,7 +182,7 @@ class TestTheReleaseRecord:
     def test_make_test_runs_the_release_check(self) -> None:
         planned = make(ROOT, "-n", "test").stdout
 
-        assert "scripts.releases" in planned and "scripts.check_breaking" in planned
+        assert "scripts.check_releases" in planned and "scripts.breaking" in planned
         assert "scripts.check_generated" in planned
 
 
@@ -228,7 +228,7 @@ class TestTheMakefileAndThePortal:
         monkeypatch.chdir(ROOT)
         portal = Path("portal-of-a-test")
 
-        assert cli.main(["publish_portal", "--portal", str(portal), "--dist", str(built_dist)]) == 3
+        assert cli.main(["publish", "--portal", str(portal), "--dist", str(built_dist)]) == 3
         error = capsys.readouterr().err
         assert f"publish: cannot publish there: {portal} is inside the project's work tree {ROOT}" in error
         assert "publish to a folder outside the project (an absolute PORTAL_DIR)" in error

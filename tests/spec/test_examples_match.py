@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from scripts.check_spec import (
+from scripts.spec import deref, find_examples, operations, schema_errors, walk
+from scripts.validate import (
     case_date_problems,
     contact_privacy_problems,
     enum_name_problems,
@@ -16,7 +17,6 @@ from scripts.check_spec import (
     private_member_problems,
     public_case_problems,
 )
-from scripts.spec import deref, find_examples, operations, schema_errors, walk
 
 CASE_ENVELOPE = "#/components/schemas/CaseEnvelope"
 CASE = "#/components/schemas/Case"

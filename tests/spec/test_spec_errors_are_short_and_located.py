@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from scripts import check_spec
+from scripts import validate
 from scripts.spec import operation
 from support import load_pristine_spec, write_spec
 
@@ -210,7 +210,7 @@ class Checked(NamedTuple):
 
 @pytest.fixture(scope="module", params=BREAKAGES)
 def broken(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Checked]:
-    """check_spec run once on a copy of the real spec broken one way (each check takes a second)."""
+    """validate run once on a copy of the real spec broken one way (each check takes a second)."""
     way: str = request.param
     breakage = BREAKAGES[way]
     spec = copy.deepcopy(load_pristine_spec())
@@ -219,14 +219,14 @@ def broken(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     with path.open("a", encoding="utf-8") as file:
         file.write(breakage.appended)
     with contextlib.redirect_stderr(io.StringIO()) as stderr:
-        status = check_spec.main(["check_spec", str(path)])
+        status = validate.main(["validate", str(path)])
     return way, Checked(status, stderr.getvalue().splitlines(), path.read_text(encoding="utf-8").splitlines())
 
 
 def test_the_unbroken_copy_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_spec(tmp_path, copy.deepcopy(load_pristine_spec()))
 
-    assert check_spec.main(["check_spec", str(path)]) == 0, capsys.readouterr().err
+    assert validate.main(["validate", str(path)]) == 0, capsys.readouterr().err
 
 
 def test_the_message_names_the_problem_and_its_pointer(broken: tuple[str, Checked]) -> None:
@@ -256,6 +256,6 @@ def test_the_message_is_short_said_once_and_has_no_traceback(broken: tuple[str, 
 
 def test_a_validator_message_quoting_the_document_is_cut_to_one_short_line() -> None:
     assert (
-        check_spec.short("{" + "'x': 1, " * 10_000 + "} is not valid\nmore")
-        == ("{" + "'x': 1, " * 10_000)[: check_spec.MAX_MESSAGE - 1] + "…"
+        validate.short("{" + "'x': 1, " * 10_000 + "} is not valid\nmore")
+        == ("{" + "'x': 1, " * 10_000)[: validate.MAX_MESSAGE - 1] + "…"
     )

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from scripts.check_spec import openapi_problems, spec_problems
 from scripts.redocly import run_redocly
 from scripts.spec import operation
+from scripts.validate import openapi_problems, spec_problems
 from support import SPEC_PATH, write_spec
 
 

@@ -32,7 +32,7 @@ inside an example is named by its own pointer and line.
    field's or text area's mask is a JSON object of integers; every case
    date (`created`) has the server's form, `.0000000` and an offset.
 
-Usage: python -m scripts.check_spec [SPEC]   (default: openapi.yaml)
+Usage: python -m scripts.validate [SPEC]   (default: openapi.yaml)
 Exit status: 0 when the spec passes, 1 when it has problems (listed on
 stderr), 2 when the file cannot be read or is not YAML.
 """

@@ -18,7 +18,7 @@ per call and the ratios client/raw. The client runs with its real defaults
 (finite timeout, the retry layer, lenient parsing). Target: the client costs
 at most 1.05x raw httpx (goal 1.03x).
 
-Usage: python -m scripts.bench_client [--calls N]
+Usage: python -m scripts.bench [--calls N]
 Exit status: 0 when it measured (whatever the ratio), 1 when it could not.
 """
 

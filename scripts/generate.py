@@ -16,7 +16,7 @@ their times, so nothing downstream rebuilds); when they differ in any byte,
 a hand edit included, the fresh folder replaces it. So `make generate`
 always regenerates, and "nothing to do" never hides a drift.
 
-Usage: python -m scripts.generate_client [--output DIR]
+Usage: python -m scripts.generate [--output DIR]
 Exit status: 0 when generated/ is what the inputs give (replaced, or already
 so), 1 when generation failed.
 """

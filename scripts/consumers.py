@@ -17,7 +17,7 @@ The three openapi-generator clients come from one JVM (`batch`), and the
 checks that follow run side by side. Each refusal is one line naming the
 consumer and what it said, cut short; never a traceback.
 
-Usage: python -m scripts.check_consumers [--spec FILE] [--only NAME[,NAME...]]
+Usage: python -m scripts.consumers [--spec FILE] [--only NAME[,NAME...]]
   (default: dist/openapi.yaml, every consumer)
 Exit status: 0 every consumer accepts the spec, 1 a consumer refused it,
 2 bad input (no spec, an unknown consumer) or a tool that cannot run (run `make setup`).
@@ -316,7 +316,7 @@ def check(spec: Path, selected: Sequence[str]) -> list[Verdict]:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="check_consumers", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = argparse.ArgumentParser(prog="consumers", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--spec", type=Path, default=ROOT / "dist" / "openapi.yaml")
     parser.add_argument("--warm-go", action="store_true", help="only compile Go's standard library (make setup)")
     parser.add_argument(

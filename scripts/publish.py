@@ -1,4 +1,4 @@
-"""`python -m scripts.publish_portal`: publish dist/ to the API portal (the code is in scripts/portal/)."""
+"""`python -m scripts.publish`: publish dist/ to the API portal (the code is in scripts/portal/)."""
 
 from __future__ import annotations
 

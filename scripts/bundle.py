@@ -2,10 +2,10 @@
 
 Redocly writes each bundle (one self-contained file, keys in the source's
 order, so the same spec always gives the same bytes) into a scratch folder;
-both are checked with scripts/check_spec.py; only then are they moved into
+both are checked with scripts/validate.py; only then are they moved into
 dist/ (scripts/safe_write.py: flushed, renamed). A spec that fails leaves dist/ as it was.
 
-Usage: python -m scripts.bundle_spec [--spec FILE] [--out DIR]   (default: openapi.yaml, dist)
+Usage: python -m scripts.bundle [--spec FILE] [--out DIR]   (default: openapi.yaml, dist)
 Exit status: 0 when both bundles were written, 1 when bundling or validation failed.
 """
 
@@ -16,11 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .check_spec import spec_problems
 from .redocly import ROOT, RedoclyFailed, redocly
 from .safe_write import move_file
 from .spec import load_spec
 from .tool import ToolError, run
+from .validate import spec_problems
 
 SPEC = ROOT / "openapi.yaml"
 BUNDLES = ("openapi.yaml", "openapi.json")

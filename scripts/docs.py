@@ -8,7 +8,7 @@ page load nothing from another host, so a reader's browser asks no one else
 for anything (tests/release/test_portal_in_browser.py logs every request).
 The page is written with scripts/safe_write.py: aside, flushed, renamed into place.
 
-Usage: python -m scripts.build_docs [--spec FILE] [--out FILE]
+Usage: python -m scripts.docs [--spec FILE] [--out FILE]
 Exit status: 0 when the page was written, 1 when Redocly failed or the page is not what private_page expects.
 """
 
@@ -49,7 +49,7 @@ def private_page(page: str) -> str:
         if image not in page:
             raise UnexpectedPage(
                 f"the page no longer names {image}: Redoc changed its badge; check what the page loads "
-                "(tests/release/test_portal_in_browser.py) and update BADGE_IMAGES in scripts/build_docs.py"
+                "(tests/release/test_portal_in_browser.py) and update BADGE_IMAGES in scripts/docs.py"
             )
         page = page.replace(image, "")
     head, found, rest = page.partition("<head>")

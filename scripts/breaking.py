@@ -18,7 +18,7 @@ info.version was raised. Non-breaking changes are listed and pass. When
 info.version changed, CHANGELOG.md must describe it (its own entry, or
 text under `## [Unreleased]`).
 
-Usage: python -m scripts.check_breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
+Usage: python -m scripts.breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
 Exit status: 0 passes, 1 breaking changes without a major bump, a released
 version changed, or a missing changelog entry; 2 bad input (no release to
 compare with, unknown ref, unreadable spec, differ or generator failed).

@@ -8,7 +8,7 @@
 - Only the package: it is built from a copy of generated/ without caches (__pycache__, .mypy_cache ...)
   or tests, and the archives are checked for them, and by `twine check --strict`.
 
-Usage: python -m scripts.build_package [--out DIR]
+Usage: python -m scripts.package [--out DIR]
 Exit status: 0 built; 1 the build, the content check or twine check failed; 2 bad input.
 """
 
