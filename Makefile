@@ -185,8 +185,9 @@ check-code: | $(PY_STAMP) ## Lint, format-check and type-check (mypy --strict) s
 	@$(BIN)/mypy --no-error-summary
 	@echo "check-code: scripts/, tests/ and handwritten/ pass ruff and mypy --strict"
 
-test: release-check check-code | $(TOOLS) ## Run the whole test suite (after release-check and check-code)
-	@$(BIN)/python -m pytest
+# On every core (pytest-xdist): each worker has its own tmp folders, mock and built dist/.
+test: release-check check-code | $(TOOLS) ## Run the whole test suite on every core (after release-check and check-code)
+	@$(BIN)/python -m pytest -n auto
 
 mock: | $(NODE_STAMP) $(PY_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
 	@$(BIN)/python -m scripts.check_port $(MOCK_PORT)

@@ -184,6 +184,7 @@ class TestTheReleaseRecord:
 
         assert "scripts.check_releases" in planned and "scripts.breaking" in planned
         assert "scripts.check_generated" in planned
+        assert "pytest -n auto" in planned
 
 
 class TestOnlyGeneratedCodeShips:
