@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,11 +68,29 @@ def generate_into(target: Path, spec: Path = SPEC) -> None:
         "--meta=pdm",
         "--fail-on-warning",
     ]
+    # A crash (a template that stops generation, a generator bug) prints a plain traceback, not typer's boxed one.
+    env["TYPER_STANDARD_TRACEBACK"] = "1"
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     if result.returncode != 0:
-        raise GenerationFailed((result.stdout + result.stderr).strip())
+        raise GenerationFailed(_without_traceback((result.stdout + result.stderr).strip()))
     place_handwritten(target / PACKAGE)
     shutil.copyfile(LICENSE, target / LICENSE.name)
+
+
+def _without_traceback(output: str) -> str:
+    """The generator's output; a crash's traceback cut to where it happened and the exception, which say what is wrong.
+
+    templates/model.py.jinja stops generation this way on a property it cannot check (its json_test).
+    """
+    if "Traceback (most recent call last):" not in output:
+        return output
+    lines = output.splitlines()
+    frames = [match for line in lines if (match := re.match(r'\s*File "(.+)", line (\d+)', line))]
+    if not frames:
+        return lines[-1]
+    path = Path(frames[-1][1])
+    where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    return f"{where}:{frames[-1][2]}: {lines[-1]}"
 
 
 def place_handwritten(package: Path) -> None:

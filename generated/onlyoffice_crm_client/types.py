@@ -122,7 +122,7 @@ def json_body(body: Any) -> Any:
 
 # Whether the `from_dict` running now validates strictly: a context variable,
 # so concurrent async calls with different clients do not disturb each other.
-STRICT: ContextVar[bool] = ContextVar("STRICT", default=False)
+strict_parsing: ContextVar[bool] = ContextVar("strict_parsing", default=False)
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -171,8 +171,8 @@ def build_response(
 ) -> Response[T]:
     """Parse `response` with `parse`; every failure to parse becomes this package's error or `parsed=None`."""
     status_code = response.status_code
-    # STRICT is False outside a strict parse: only a strict client needs to set it (~0.3 µs a call).
-    reset = STRICT.set(True) if strict else None
+    # strict_parsing is False outside a strict parse: only a strict client needs to set it (~0.3 µs a call).
+    reset = strict_parsing.set(True) if strict else None
     try:
         parsed = parse(response)
     except errors.ParseError as error:
@@ -185,7 +185,7 @@ def build_response(
         parsed = None
     finally:
         if reset is not None:
-            STRICT.reset(reset)
+            strict_parsing.reset(reset)
     status: HTTPStatus | int = _STATUSES.get(status_code, status_code)
     result = Response(status_code=status, content=response.content, headers=response.headers, parsed=parsed)
     if raise_on_error and status_code >= 400:
@@ -211,7 +211,6 @@ def _error_for(result: Response[Any]) -> errors.ApiError:
 
 __all__ = [
     "MISSING",
-    "STRICT",
     "UNSET",
     "File",
     "FileTypes",
@@ -224,4 +223,5 @@ __all__ = [
     "model_eq",
     "model_repr",
     "parse_json",
+    "strict_parsing",
 ]

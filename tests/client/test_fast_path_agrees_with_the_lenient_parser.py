@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 
 from onlyoffice_crm_client import errors
 from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, ShareType
-from onlyoffice_crm_client.types import STRICT, parse_json
+from onlyoffice_crm_client.types import parse_json, strict_parsing
 from support import payloads
 
 # Fewer examples than the round trips (test_client_round_trips.py), whose strategies these are.
@@ -124,12 +124,12 @@ def test_an_unknown_enum_value_keeps_its_unknown_member(success: dict[str, Any])
 
 def test_strict_mode_still_refuses_what_the_fast_path_refuses(success: dict[str, Any]) -> None:
     unknown_property(success)
-    reset = STRICT.set(True)
+    reset = strict_parsing.set(True)
     try:
         with pytest.raises(errors.ParseError, match="newThing"):
             parse_json(CaseEnvelope, encoded(success))
     finally:
-        STRICT.reset(reset)
+        strict_parsing.reset(reset)
 
 
 def test_a_body_that_is_not_json_raises_what_it_raised_before() -> None:

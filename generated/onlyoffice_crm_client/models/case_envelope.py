@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.envelope_status import EnvelopeStatus
-from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
+from ..types import MISSING, UNSET, Unset, model_eq, model_repr, strict_parsing
 
 if TYPE_CHECKING:
     from ..models.case import Case
@@ -176,12 +176,12 @@ class CaseEnvelope:
         if missing:
             if len(missing) == 4:
                 raise errors.ParseError("", "none of the properties CaseEnvelope requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(case_envelope, name)
             case_envelope.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         case_envelope.additional_properties = d

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.share_type import ShareType
-from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
+from ..types import MISSING, UNSET, Unset, model_eq, model_repr, strict_parsing
 
 if TYPE_CHECKING:
     from ..models.currency import Currency
@@ -369,12 +369,12 @@ class Contact:
         if missing:
             if len(missing) == 11:
                 raise errors.ParseError("", "none of the properties Contact requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(contact, name)
             contact.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         contact.additional_properties = d

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, model_eq, model_repr
+from ..types import MISSING, model_eq, model_repr, strict_parsing
 
 T = TypeVar("T", bound="Currency")
 
@@ -178,12 +178,12 @@ class Currency:
         if missing:
             if len(missing) == 6:
                 raise errors.ParseError("", "none of the properties Currency requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(currency, name)
             currency.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         currency.additional_properties = d

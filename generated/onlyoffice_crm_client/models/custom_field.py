@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.field_type import FieldType
-from ..types import MISSING, STRICT, model_eq, model_repr
+from ..types import MISSING, model_eq, model_repr, strict_parsing
 
 T = TypeVar("T", bound="CustomField")
 
@@ -215,12 +215,12 @@ class CustomField:
         if missing:
             if len(missing) == 7:
                 raise errors.ParseError("", "none of the properties CustomField requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(custom_field, name)
             custom_field.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         custom_field.additional_properties = d

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, model_eq, model_repr
+from ..types import MISSING, model_eq, model_repr, strict_parsing
 
 T = TypeVar("T", bound="CustomFieldValue")
 
@@ -111,12 +111,12 @@ class CustomFieldValue:
         if missing:
             if len(missing) == 2:
                 raise errors.ParseError("", "none of the properties CustomFieldValue requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(custom_field_value, name)
             custom_field_value.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         custom_field_value.additional_properties = d

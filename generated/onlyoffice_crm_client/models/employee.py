@@ -9,7 +9,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
+from ..types import MISSING, UNSET, Unset, model_eq, model_repr, strict_parsing
 
 T = TypeVar("T", bound="Employee")
 
@@ -169,12 +169,12 @@ class Employee:
         if missing:
             if len(missing) == 4:
                 raise errors.ParseError("", "none of the properties Employee requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(employee, name)
             employee.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         employee.additional_properties = d

@@ -1,6 +1,6 @@
 from enum import IntEnum
 
-from ..types import STRICT
+from ..types import strict_parsing
 
 
 class EnvelopeStatus(IntEnum):
@@ -12,7 +12,7 @@ class EnvelopeStatus(IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "EnvelopeStatus | None":
-        if not isinstance(value, int) or isinstance(value, bool) or STRICT.get():
+        if not isinstance(value, int) or isinstance(value, bool) or strict_parsing.get():
             return None
         member = int.__new__(cls, value)
         member._name_ = f"UNKNOWN_{value}"

@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
+from ..types import MISSING, UNSET, Unset, model_eq, model_repr, strict_parsing
 
 if TYPE_CHECKING:
     from ..models.error_detail_data import ErrorDetailData
@@ -163,12 +163,12 @@ class ErrorDetail:
         if missing:
             if len(missing) == 3:
                 raise errors.ParseError("", "none of the properties ErrorDetail requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(error_detail, name)
             error_detail.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         error_detail.additional_properties = d

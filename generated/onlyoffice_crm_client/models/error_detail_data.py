@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import errors
-from ..types import STRICT, model_eq, model_repr
+from ..types import model_eq, model_repr, strict_parsing
 
 T = TypeVar("T", bound="ErrorDetailData")
 
@@ -60,12 +60,12 @@ class ErrorDetailData:
         error_detail_data = cls()
 
         if missing:
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(error_detail_data, name)
             error_detail_data.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         error_detail_data.additional_properties = d

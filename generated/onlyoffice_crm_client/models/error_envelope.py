@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 
 from .. import errors
 from ..models.envelope_status import EnvelopeStatus
-from ..types import MISSING, STRICT, UNSET, Unset, model_eq, model_repr
+from ..types import MISSING, UNSET, Unset, model_eq, model_repr, strict_parsing
 
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
@@ -163,12 +163,12 @@ class ErrorEnvelope:
         if missing:
             if len(missing) == 3:
                 raise errors.ParseError("", "none of the properties ErrorEnvelope requires is there")
-            if STRICT.get():
+            if strict_parsing.get():
                 raise errors.ParseError(next(iter(missing)), "a required property is missing")
             for name in missing.values():
                 object.__delattr__(error_envelope, name)
             error_envelope.missing_fields = tuple(missing.values())
-        if d and STRICT.get():
+        if d and strict_parsing.get():
             raise errors.ParseError(next(iter(d)), "a property the spec does not define")
 
         error_envelope.additional_properties = d

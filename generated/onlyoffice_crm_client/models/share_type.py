@@ -1,6 +1,6 @@
 from enum import IntEnum
 
-from ..types import STRICT
+from ..types import strict_parsing
 
 
 class ShareType(IntEnum):
@@ -13,7 +13,7 @@ class ShareType(IntEnum):
 
     @classmethod
     def _missing_(cls, value: object) -> "ShareType | None":
-        if not isinstance(value, int) or isinstance(value, bool) or STRICT.get():
+        if not isinstance(value, int) or isinstance(value, bool) or strict_parsing.get():
             return None
         member = int.__new__(cls, value)
         member._name_ = f"UNKNOWN_{value}"
