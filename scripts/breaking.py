@@ -16,7 +16,8 @@ with openapi.yaml at that ref instead. The gate lists each breaking change
 once, with where a client meets it, and fails unless the major version of
 info.version was raised. Non-breaking changes are listed and pass. When
 info.version changed, CHANGELOG.md must describe it (its own entry, or
-text under `## [Unreleased]`).
+text under `## [Unreleased]`). The report, from the base it compared with
+to the verdict, goes to stdout when the gate passes and to stderr when not.
 
 Usage: python -m scripts.breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
 Exit status: 0 passes, 1 breaking changes without a major bump, a released
