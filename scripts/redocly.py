@@ -56,7 +56,7 @@ def passed_through(args: list[str]) -> str:
     if not args:
         raise BadInput("usage: python -m scripts.redocly COMMAND [ARGS...]")
     result = run_redocly(*args)
-    output = (result.stdout + result.stderr).strip()
+    output = (result.stdout + result.stderr).strip("\n")  # not the indentation of its first line
     if result.returncode != 0:
         raise RedoclyFailed(f"{args[0]} failed (exit {result.returncode}):\n{output}", exit_status=result.returncode)
     return f"{args[0]} passed:\n{output}"
