@@ -162,7 +162,7 @@ publish-package: release-check $(PACKAGE) ## Upload dist/package/ with twine (af
 
 consumers: $(CONSUMED) ## Check that the bundle builds in other generators: Spectral, openapi-generator python/go/typescript-fetch, openapi-typescript
 
-$(CONSUMED): $(DIST)/openapi.yaml .spectral.yaml scripts/consumers.py $(GO_WARM) | $(TOOLS)
+$(CONSUMED): $(DIST)/openapi.yaml .spectral.yaml scripts/consumers.py scripts/consumer_tools.py $(GO_WARM) | $(TOOLS)
 	@mkdir -p $(@D) && rm -f $@
 	@$(BIN)/python -m scripts.consumers --spec $(DIST)/openapi.yaml
 	@touch $@

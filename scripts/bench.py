@@ -43,6 +43,7 @@ import httpx
 
 from .loopback import serve
 from .spec import load_spec
+from .tool import ToolError, run
 
 ROOT = Path(__file__).resolve().parent.parent
 # The client is imported from the committed generated/ tree, as applications would after installing it.
@@ -57,6 +58,7 @@ TARGET_RATIO = 1.05
 GOAL_RATIO = 1.03
 TOKEN = "864FE52C-1C1C-469F-9308-51DAFEFE7436"
 REQUEST = {"title": "Exhibition organization", "members": [17, 23]}
+RAW = "raw httpx put + .json()"  # the baseline every ratio is against
 
 
 def documented_success_body() -> bytes:
@@ -145,14 +147,16 @@ def interleaved(calls: int, contenders: dict[str, Callable[[], object]]) -> dict
     return results
 
 
-def report(title: str, results: dict[str, list[float]], baseline: str) -> None:
-    print(title)
+def table(title: str, results: dict[str, list[float]], baseline: str) -> list[str]:
+    """The title, then one line per contender: median, p99 and their ratios to the baseline's."""
+    lines = [title]
     base_median, base_p99 = median_and_p99(results[baseline])
     for name, durations in results.items():
         median, p99 = median_and_p99(durations)
         timing = f"median {median * 1e6:8.1f} µs   p99 {p99 * 1e6:8.1f} µs"
         ratio = f"ratio {median / base_median:5.2f} (p99 {p99 / base_p99:5.2f})"
-        print(f"  {name:<36} {timing}   {ratio}")
+        lines.append(f"  {name:<36} {timing}   {ratio}")
+    return lines
 
 
 def bench_calls(url: str, calls: int) -> dict[str, list[float]]:
@@ -173,7 +177,7 @@ def bench_calls(url: str, calls: int) -> dict[str, list[float]]:
             return raw.put("/api/2.0/crm/case/42", json=REQUEST).json()
 
         contenders = {
-            "raw httpx put + .json()": plain,
+            RAW: plain,
             "generated sync_detailed": generated,
             "  the same, retry=None": generated_without_retries,
         }
@@ -196,10 +200,14 @@ def bench_parse(body: bytes, calls: int, peer: ModuleType) -> dict[str, list[flo
     )
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, default=2000, help="calls per contender (default 2000)")
-    calls: int = parser.parse_args(argv[1:]).calls
+class CouldNotMeasure(ToolError):
+    """The peer models, the server or a call failed: nothing was measured (exit 1)."""
+
+    heading = "could not measure"
+
+
+def measure(calls: int) -> str:
+    """The report: both tables and the client/raw verdict, one message whose first line says what was run."""
     body = documented_success_body()
     try:
         with tempfile.TemporaryDirectory(prefix="bench-peer-") as folder:
@@ -207,17 +215,23 @@ def main(argv: list[str]) -> int:
         with serve(handler_for(body), in_child_process=True) as url:
             per_call = bench_calls(url, calls)
     except (OSError, subprocess.SubprocessError, httpx.HTTPError) as error:
-        print(f"bench: could not measure: {error}", file=sys.stderr)
-        return 1
-    print(f"bench: {calls} calls each, one keep-alive connection, server on 127.0.0.1, body {len(body)} bytes")
-    report("per call (PUT /api/2.0/crm/case/42, 200 with the documented Case):", per_call, "raw httpx put + .json()")
-    report("parse only, per Case:", bench_parse(body, calls, peer), "json.loads")
-    ratio = statistics.median(per_call["generated sync_detailed"]) / statistics.median(
-        per_call["raw httpx put + .json()"]
-    )
+        raise CouldNotMeasure(str(error)) from None
+    ratio = statistics.median(per_call["generated sync_detailed"]) / statistics.median(per_call[RAW])
     verdict = "within" if ratio <= TARGET_RATIO else "ABOVE"
-    print(f"client/raw median ratio {ratio:.2f}: {verdict} the target of {TARGET_RATIO:.2f} (goal {GOAL_RATIO:.2f})")
-    return 0
+    lines = [
+        f"{calls} calls each, one keep-alive connection, server on 127.0.0.1, body {len(body)} bytes",
+        *table("per call (PUT /api/2.0/crm/case/42, 200 with the documented Case):", per_call, RAW),
+        *table("parse only, per Case:", bench_parse(body, calls, peer), "json.loads"),
+        f"client/raw median ratio {ratio:.2f}: {verdict} the target of {TARGET_RATIO:.2f} (goal {GOAL_RATIO:.2f})",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=2000, help="calls per contender (default 2000)")
+    calls: int = parser.parse_args(argv[1:]).calls
+    return run("bench", lambda: measure(calls))
 
 
 if __name__ == "__main__":

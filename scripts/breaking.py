@@ -16,7 +16,8 @@ with openapi.yaml at that ref instead. The gate lists each breaking change
 once, with where a client meets it, and fails unless the major version of
 info.version was raised. Non-breaking changes are listed and pass. When
 info.version changed, CHANGELOG.md must describe it (its own entry, or
-text under `## [Unreleased]`).
+text under `## [Unreleased]`). The report, from the base it compared with
+to the verdict, goes to stdout when the gate passes and to stderr when not.
 
 Usage: python -m scripts.breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
 Exit status: 0 passes, 1 breaking changes without a major bump, a released
@@ -35,10 +36,11 @@ from typing import Any
 import yaml
 
 from . import releases
-from .gate_policy import CHANGELOG, RELEASES, ReleaseChanged, default_base, gate, is_its_release
+from .gate_policy import CHANGELOG, RELEASES, default_base, gate, is_its_release
 from .gate_rules import InputError
 from .gate_words import report
 from .spec import load_spec
+from .tool import BadInput, ToolError, run
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,6 +60,37 @@ def shown(path: Path) -> Path:
     return path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
 
 
+class Breaking(ToolError):
+    """Breaking changes without a major bump, or a changed version not in CHANGELOG.md: exit 1, the whole report."""
+
+
+def judge(spec: Path, base: str | None, base_spec: Path | None, records: Path, changelog: Path) -> list[str]:
+    """The gate's report on `spec` against its base: what it compared with, every change, the verdict."""
+    try:
+        after = load_spec(spec)
+        if base:
+            is_its_release(spec, changelog, records)  # a released version never changes, whatever BASE
+            said = [f"base is openapi.yaml at {base}"]
+            before = spec_at(base, spec)
+        else:
+            base_spec = base_spec or default_base(spec, changelog, records)
+            if base_spec is None:
+                version = after["info"]["version"]
+                record = shown(releases.record_of(version, records))
+                return [f"OK: {spec.name} is the release {version} ({record}), byte for byte"]
+            said = [f"base is {shown(base_spec)}"]
+            before = load_spec(base_spec)
+        verdict = gate(before, after, changelog)
+    except ToolError:
+        raise
+    except (OSError, yaml.YAMLError, ValueError, KeyError) as error:
+        raise BadInput(str(error)) from None
+    lines = [*said, *report(verdict)]
+    if not verdict.passed:
+        raise Breaking(lines)
+    return lines
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", help="git ref to compare against (default: the newest release)")
@@ -68,31 +101,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--releases", type=Path, default=RELEASES, help="folder of released specs (default: releases/)")
     parser.add_argument("--changelog", type=Path, default=CHANGELOG)
     args = parser.parse_args(argv[1:])
-    try:
-        after = load_spec(args.spec)
-        if args.base:
-            is_its_release(args.spec, args.changelog, args.releases)  # a released version never changes, whatever BASE
-            print(f"breaking: base is openapi.yaml at {args.base}")
-            before = spec_at(args.base, args.spec)
-        else:
-            base_spec = args.base_spec or default_base(args.spec, args.changelog, args.releases)
-            if base_spec is None:
-                version = after["info"]["version"]
-                record = shown(releases.record_of(version, args.releases))
-                print(f"breaking: OK: {args.spec.name} is the release {version} ({record}), byte for byte")
-                return 0
-            print(f"breaking: base is {shown(base_spec)}")
-            before = load_spec(base_spec)
-        verdict = gate(before, after, args.changelog)
-    except ReleaseChanged as error:
-        print(f"breaking: FAIL: {error}", file=sys.stderr)
-        return 1
-    except (InputError, OSError, yaml.YAMLError, ValueError, KeyError) as error:
-        print(f"breaking: {error}", file=sys.stderr)
-        return 2
-    for line in report(verdict):
-        print(f"breaking: {line}", file=sys.stdout if verdict.passed else sys.stderr)
-    return 0 if verdict.passed else 1
+    return run("breaking", lambda: judge(args.spec, args.base, args.base_spec, args.releases, args.changelog))
 
 
 if __name__ == "__main__":

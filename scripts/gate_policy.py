@@ -27,6 +27,7 @@ from .gate_python import python_api_changes
 from .gate_rules import Change, InputError
 from .gate_wire import classify
 from .spec import load_spec
+from .tool import ToolError
 from .versions import major, parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,8 +147,10 @@ def released_specs(changelog: Path = CHANGELOG, records: Path = RELEASES) -> lis
     return sorted((version, releases.record_of(version, records)) for version in releases.released(changelog))
 
 
-class ReleaseChanged(Exception):
-    """info.version is released, and openapi.yaml is no longer its recorded spec."""
+class ReleaseChanged(ToolError):
+    """info.version is released, and openapi.yaml is no longer its recorded spec (exit 1)."""
+
+    heading = "FAIL"
 
 
 def spec_version(spec_path: Path) -> tuple[str, Version]:

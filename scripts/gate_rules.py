@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass, field
 
 from . import gate_words
+from .tool import BadInput, run
 
 WIRE, PYTHON = "wire", "Python API"
 
@@ -128,8 +129,8 @@ class Change:
         return gate_words.location(self.path)
 
 
-class InputError(Exception):
-    """A spec or ref could not be read, or the differ or the generator failed."""
+class InputError(BadInput):
+    """A spec or ref could not be read, or the differ or the generator failed (exit 2)."""
 
 
 def markdown() -> str:
@@ -139,6 +140,9 @@ def markdown() -> str:
     return "\n".join(lines) + "\n"
 
 
+def main(argv: list[str]) -> int:
+    return run("gate-rules", lambda: markdown().rstrip("\n"), prefixed=False)  # the table as it is, for README
+
+
 if __name__ == "__main__":
-    sys.stdout.write(markdown())
-    sys.exit(0)
+    sys.exit(main(sys.argv))

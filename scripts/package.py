@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from .spec import load_spec
+from .tool import BadInput, ToolError, run
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
@@ -35,8 +36,8 @@ NOT_SHIPPED = ("__pycache__", "*.pyc", ".*cache", ".hypothesis", "tests", "test_
 FALLBACK_EPOCH = 315532800
 
 
-class BuildFailed(Exception):
-    """The build, the content check or twine check failed; the message says which and why."""
+class BuildFailed(ToolError):
+    """The build, the content check or twine check failed; the message says which and why (exit 1)."""
 
 
 def source_date_epoch() -> int:
@@ -79,7 +80,8 @@ def normalize_gzip(sdist: Path, epoch: int) -> None:
         packed.write(tar)
 
 
-def run(command: list[str], what: str, env: dict[str, str] | None = None) -> None:
+def step(command: list[str], what: str, env: dict[str, str] | None = None) -> None:
+    """Run one step of the build; BuildFailed with its whole output when it fails."""
     result = subprocess.run(command, capture_output=True, text=True, check=False, env=env, timeout=300)
     if result.returncode != 0:
         raise BuildFailed(f"{what} failed:\n{result.stdout}{result.stderr}".rstrip())
@@ -87,26 +89,27 @@ def run(command: list[str], what: str, env: dict[str, str] | None = None) -> Non
 
 def build(out: Path) -> list[Path]:
     """Build the wheel and the sdist into `out`; return them."""
-    version = str(load_spec(ROOT / "openapi.yaml")["info"]["version"])
+    try:
+        version = str(load_spec(ROOT / "openapi.yaml")["info"]["version"])
+    except ValueError as error:  # the top level is not a mapping
+        raise BadInput(str(error)) from None
     declared = tomllib.loads((GENERATED / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
     if declared != version:
-        raise ValueError(
-            f"generated/pyproject.toml says {declared} but openapi.yaml says {version}: run `make generate`"
-        )
+        raise BadInput(f"generated/pyproject.toml says {declared} but openapi.yaml says {version}: run `make generate`")
     epoch = source_date_epoch()
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "PYTHONDONTWRITEBYTECODE": "1"}
     with tempfile.TemporaryDirectory(prefix="package-") as scratch:
         source, built = Path(scratch) / "onlyoffice-crm-client", Path(scratch) / "out"
         shutil.copytree(GENERATED, source, ignore=shutil.ignore_patterns(*NOT_SHIPPED))
         # Without flags, build makes the sdist and then the wheel from it: the sdist is proven complete.
-        run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(built), str(source)], "build", env)
+        step([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(built), str(source)], "build", env)
         archives = sorted(built.iterdir())
         for sdist in built.glob("*.tar.gz"):
             normalize_gzip(sdist, epoch)
         for archive in archives:
             if bad := unwanted(members(archive)):
                 raise BuildFailed(f"{archive.name} holds caches or tests: {', '.join(bad)}")
-        run([sys.executable, "-m", "twine", "check", "--strict", *map(str, archives)], "twine check")
+        step([sys.executable, "-m", "twine", "check", "--strict", *map(str, archives)], "twine check")
         out.mkdir(parents=True, exist_ok=True)
         for stale in [*out.glob("*.whl"), *out.glob("*.tar.gz")]:
             stale.unlink()
@@ -115,20 +118,16 @@ def build(out: Path) -> list[Path]:
         return [out / archive.name for archive in archives]
 
 
+def package(out: Path) -> str:
+    """Build into `out` and say what was written."""
+    return f"wrote {', '.join(str(archive) for archive in build(out))} (twine check passed)"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "package", help="default: dist/package")
     args = parser.parse_args(argv[1:])
-    try:
-        archives = build(args.out)
-    except ValueError as error:
-        print(f"package: {error}", file=sys.stderr)
-        return 2
-    except BuildFailed as error:
-        print(f"package: {error}", file=sys.stderr)
-        return 1
-    print(f"package: wrote {', '.join(str(a) for a in archives)} (twine check passed)")
-    return 0
+    return run("package", lambda: package(args.out))
 
 
 if __name__ == "__main__":

@@ -27,16 +27,22 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from .tool import BadInput, ToolError, run
+
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT = httpx.Timeout(30.0)
 
 
-class Refused(Exception):
-    """A file is already on the index with other bytes."""
+class Refused(ToolError):
+    """A file is already on the index with other bytes (exit 1)."""
+
+    heading = "refused"
 
 
-class IndexFailed(Exception):
-    """The index could not be reached, or the upload failed."""
+class IndexFailed(ToolError):
+    """The index could not be reached, or the upload failed (exit 3)."""
+
+    exit_status = 3
 
 
 class Links(HTMLParser):
@@ -107,12 +113,18 @@ def upload(index_url: str, archives: list[Path]) -> str:
     return redact(result.stdout).strip()
 
 
-def publish(dist: Path, index_url: str, simple_url: str) -> str:
+def publish(dist: Path, index_url: str, simple_url: str | None = None) -> str:
+    """Upload what `dist` holds that the index lacks; say what was done."""
     archives = sorted([*dist.glob("*.whl"), *dist.glob("*.tar.gz")])
     if not archives:
-        raise ValueError(f"{dist} holds no wheel or sdist: run `make package` first")
-    if urlsplit(index_url).password or urlsplit(simple_url).password:
-        raise ValueError("the index URL carries credentials: put them in TWINE_USERNAME and TWINE_PASSWORD instead")
+        raise BadInput(f"{dist} holds no wheel or sdist: run `make package` first")
+    try:
+        simple_url = simple_url or urljoin(index_url.rstrip("/") + "/", "simple/")
+        carries_credentials = any(urlsplit(url).password for url in (index_url, simple_url))
+    except ValueError as error:  # urlsplit refuses some, an unclosed IPv6 bracket for one
+        raise BadInput(f"the index URL is not a URL: {error}") from None
+    if carries_credentials:
+        raise BadInput("the index URL carries credentials: put them in TWINE_USERNAME and TWINE_PASSWORD instead")
     project = archives[0].name.split("-", 1)[0].replace("_", "-").lower()
     files = published_files(simple_url, project)
     new = [archive for archive in archives if not already_there(archive, files)]
@@ -128,19 +140,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--simple-url", help="the index's simple API (default: INDEX_URL/simple/)")
     parser.add_argument("--dist", type=Path, default=ROOT / "dist" / "package", help="default: dist/package")
     args = parser.parse_args(argv[1:])
-    simple_url = args.simple_url or urljoin(args.index_url.rstrip("/") + "/", "simple/")
-    try:
-        print(f"publish-package: {publish(args.dist, args.index_url, simple_url)}")
-    except ValueError as error:
-        print(f"publish-package: {error}", file=sys.stderr)
-        return 2
-    except Refused as error:
-        print(f"publish-package: refused: {error}", file=sys.stderr)
-        return 1
-    except IndexFailed as error:
-        print(f"publish-package: {error}", file=sys.stderr)
-        return 3
-    return 0
+    return run("publish-package", lambda: publish(args.dist, args.index_url, args.simple_url))
 
 
 if __name__ == "__main__":

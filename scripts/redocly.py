@@ -1,7 +1,10 @@
 """Run the project's pinned Redocly CLI (node_modules/.bin/redocly) with its config, redocly.yaml.
 
 `make lint` is `python -m scripts.redocly lint openapi.yaml`: every rule in
-redocly.yaml is an error, so Redocly's own exit status is the verdict.
+redocly.yaml is an error, so Redocly's own exit status is the verdict. Its
+whole output (it writes its findings and its summary to both streams) is
+said under one line, `redocly: lint passed:` on stdout or `redocly: lint
+failed (exit 1):` on stderr.
 
 Usage: python -m scripts.redocly COMMAND [ARGS...]
 Exit status: Redocly's own (0 passed, 1 problems found), 2 when it cannot run.
@@ -14,13 +17,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .tool import BadInput, ToolError, run
+
 ROOT = Path(__file__).resolve().parent.parent
 REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
 CONFIG = ROOT / "redocly.yaml"
 
 
-class RedoclyFailed(Exception):
-    """Redocly could not start or exited non-zero; the message says why, in its words."""
+class RedoclyFailed(ToolError):
+    """Redocly could not start (exit 2) or exited non-zero (its own exit status); the message says why, in its words."""
+
+    exit_status = 2
 
 
 def run_redocly(*args: str) -> subprocess.CompletedProcess[str]:
@@ -36,7 +43,7 @@ def run_redocly(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def redocly(*args: str) -> str:
-    """Run Redocly and return its stdout; raise RedoclyFailed, with its output, when it fails."""
+    """Run Redocly and return its stdout; raise RedoclyFailed, with the end of its output, when it fails."""
     result = run_redocly(*args)
     if result.returncode != 0:
         output = (result.stdout + result.stderr).strip()
@@ -44,19 +51,19 @@ def redocly(*args: str) -> str:
     return result.stdout
 
 
+def passed_through(args: list[str]) -> str:
+    """Run `redocly ARGS` as `make lint` does: its whole output under a line that says whether it passed."""
+    if not args:
+        raise BadInput("usage: python -m scripts.redocly COMMAND [ARGS...]")
+    result = run_redocly(*args)
+    output = (result.stdout + result.stderr).strip("\n")  # not the indentation of its first line
+    if result.returncode != 0:
+        raise RedoclyFailed(f"{args[0]} failed (exit {result.returncode}):\n{output}", exit_status=result.returncode)
+    return f"{args[0]} passed:\n{output}"
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 2:
-        print("usage: python -m scripts.redocly COMMAND [ARGS...]", file=sys.stderr)
-        return 2
-    try:
-        result = run_redocly(*argv[1:])
-    except RedoclyFailed as error:
-        print(f"redocly: {error}", file=sys.stderr)
-        return 2
-    # Redocly lists the problems on stdout; a failing run's whole output goes to stderr, where failures go.
-    print(result.stdout, end="", file=sys.stdout if result.returncode == 0 else sys.stderr)
-    print(result.stderr, end="", file=sys.stderr)
-    return result.returncode
+    return run("redocly", lambda: passed_through(argv[1:]))
 
 
 if __name__ == "__main__":

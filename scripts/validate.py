@@ -64,6 +64,7 @@ from .spec import (
     schema_violations,
     walk,
 )
+from .tool import BadInput, ToolError, run
 
 # A validator's message can quote a whole subtree of the document; one line of this much is enough to act on.
 MAX_MESSAGE = 200
@@ -404,32 +405,35 @@ def yaml_error(path: Path, error: yaml.YAMLError) -> str:
     return f"{where}: not valid YAML: {short(str(problem))}"
 
 
-def main(argv: list[str]) -> int:
-    path = Path(argv[1] if len(argv) > 1 else "openapi.yaml")
+class SpecProblems(ToolError):
+    """The spec has problems (exit 1): one line each, at its file line, then their count."""
+
+
+def check(path: Path) -> str:
+    """Check the spec at `path`; say it passed, or raise with every problem at its line."""
     try:
         spec, lines = load_with_lines(path)
     except yaml.YAMLError as error:
-        print(yaml_error(path, error), file=sys.stderr)
-        return 2
+        raise BadInput(yaml_error(path, error)) from None
     except (OSError, UnicodeDecodeError) as error:
-        print(f"{path}: cannot read the spec: {short(str(error))}", file=sys.stderr)
-        return 2
+        raise BadInput(f"{path}: cannot read the spec: {short(str(error))}") from None
     if not isinstance(spec, dict):
-        print(f"{path}: not an OpenAPI document: the top level is not a mapping", file=sys.stderr)
-        return 2
+        raise BadInput(f"{path}: not an OpenAPI document: the top level is not a mapping")
     problems = spec_problems(spec)
-    for problem in problems:
-        print(with_line(path, problem, lines), file=sys.stderr)
     if problems:
-        print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
-        return 1
-    examples = len(find_examples(spec))
-    print(
-        f"{path}: valid OpenAPI {spec.get('openapi')}; {examples} examples match their schemas;"
+        raise SpecProblems(
+            [*(with_line(path, problem, lines) for problem in problems), f"{path}: {len(problems)} problem(s)"]
+        )
+    return (
+        f"{path}: valid OpenAPI {spec.get('openapi')}; {len(find_examples(spec))} examples match their schemas;"
         " enum and schema names fit every generator; security only in headers;"
         " every example is a state the server can produce"
     )
-    return 0
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1] if len(argv) > 1 else "openapi.yaml")
+    return run("validate", lambda: check(path), prefixed=False)  # each line starts with file:line
 
 
 if __name__ == "__main__":

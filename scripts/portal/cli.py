@@ -177,13 +177,4 @@ def main(argv: list[str]) -> int:
         "--lock-timeout", type=float, default=60.0, help="seconds to wait for another publish (default: 60)"
     )
     args = parser.parse_args(argv[1:])
-
-    def work() -> str:
-        try:
-            return publish(args.dist, args.portal, args.dry_run, args.lock_timeout, args.changelog)
-        except ToolError:
-            raise
-        except ValueError as error:  # a version folder or spec that cannot be read as one
-            raise BadInput(str(error)) from None
-
-    return run("publish", work)
+    return run("publish", lambda: publish(args.dist, args.portal, args.dry_run, args.lock_timeout, args.changelog))

@@ -52,7 +52,10 @@ def read_release(dist: Path, changelog: Path | None = None) -> Release:
     missing = [name for name in SOURCE_FILES if not (dist / name).is_file()]
     if missing:
         raise BadRelease(f"{dist} lacks {', '.join(missing)}: run `make bundle docs` first")
-    info = load_spec(dist / "openapi.yaml")["info"]
+    try:
+        info = load_spec(dist / "openapi.yaml")["info"]
+    except ValueError as error:  # the top level is not a mapping
+        raise BadRelease(str(error)) from None
     version, title = str(info["version"]), str(info["title"])
     if parse(version) is None:
         raise BadRelease(f"info.version {version!r} is not a version of the form X.Y.Z[-pre]")

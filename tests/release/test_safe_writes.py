@@ -1,7 +1,7 @@
 """Every tool writes through scripts/safe_write.py: a file or folder is old or new, never half-written, and durable.
 
 The portal's own crash tests (test_portal_publish.py) kill a whole publish at each system call; these prove
-the primitives alone, and that a tool's error carries its exit status (scripts/tool.py).
+the primitives alone. That a tool's error carries its exit status is test_tools_share_one_shape.py.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts import release_spec, safe_write
-from scripts.portal.state import Refused
-from scripts.tool import BadInput, ToolError, run
+from scripts import safe_write
 from support import ROOT
 
 OLD, NEW = b"old bytes\n", b"new bytes " * 1000
@@ -140,46 +138,3 @@ class TestAFolder:
 
         assert (old / "a.py").read_bytes() == NEW
         assert not (tmp_path / "generated.old").exists()
-
-
-class TestAToolError:
-    def test_is_said_on_stderr_with_its_heading_and_gives_its_exit_status(
-        self, capsys: pytest.CaptureFixture[str]
-    ) -> None:
-        def work() -> str:
-            raise Refused("version 1.0.0 is already published")
-
-        assert run("publish", work) == 1
-        assert capsys.readouterr() == ("", "publish: refused: version 1.0.0 is already published\n")
-
-    def test_of_bad_input_exits_2_and_success_says_its_result_on_stdout(
-        self, capsys: pytest.CaptureFixture[str]
-    ) -> None:
-        def bad() -> str:
-            raise BadInput("dist lacks openapi.json")
-
-        assert run("publish", bad) == 2
-        assert run("publish", lambda: "published 1.0.0") == 0
-        assert capsys.readouterr() == ("publish: published 1.0.0\n", "publish: dist lacks openapi.json\n")
-
-    def test_that_is_not_a_tool_error_keeps_its_traceback(self) -> None:
-        def bug() -> str:
-            raise KeyError("info")
-
-        with pytest.raises(KeyError):
-            run("publish", bug)
-        assert not issubclass(KeyError, ToolError)
-
-    def test_of_a_tool_that_cannot_read_a_file_names_it_and_exits_2(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-    ) -> None:
-        unreadable = tmp_path / "CHANGELOG.md"
-        unreadable.write_bytes(b"# Changelog\n\xff\n")  # not UTF-8
-        argv = ["release_spec", "--releases", str(tmp_path / "releases"), "--changelog", str(unreadable)]
-
-        assert release_spec.main(argv) == 2
-        assert capsys.readouterr().err == (
-            f"release-spec: cannot read {unreadable}: 'utf-8' codec can't decode byte 0xff in position 12:"
-            " invalid start byte\n"
-        )
-        assert not (tmp_path / "releases").exists()
