@@ -43,8 +43,9 @@ VALIDATED := .stamps/validate
 LINTED := .stamps/lint
 SPEC_PASSED := $(VALIDATED) $(LINTED)
 
-# The spec library every tool reads the spec through.
-SPEC_LIB := scripts/__init__.py scripts/spec.py
+# The spec library every tool reads the spec through, and the checks of `make validate`.
+SPEC_LIB := scripts/__init__.py scripts/spec.py scripts/spec_examples.py
+VALIDATE_TOOL := scripts/validate.py scripts/validate_fitness.py scripts/validate_states.py
 # What the client is generated from (requirements.lock pins the generator and ruff). Only
 # source files: no rule names a file in generated/, whose names change with the operations.
 GENERATOR_INPUTS := $(SPEC) $(SPEC_PASSED) generator-config.yml $(wildcard templates/*.jinja) \
@@ -118,7 +119,7 @@ lint: $(LINTED) ## Lint the spec with Redocly CLI: every rule in redocly.yaml is
 	@echo "lint: $(SPEC) passed ($(LINTED) is newer than it)"
 
 # The stamp is removed first and written last: a failing check leaves none.
-$(VALIDATED): $(SPEC) scripts/validate.py $(SPEC_LIB) | $(PY_STAMP)
+$(VALIDATED): $(SPEC) $(VALIDATE_TOOL) $(SPEC_LIB) | $(PY_STAMP)
 	@mkdir -p $(@D) && rm -f $@
 	@$(BIN)/python -m scripts.validate $(SPEC)
 	@touch $@
@@ -137,7 +138,7 @@ check-generated: $(SPEC_PASSED) | $(PY_STAMP) ## Fail, with a diff, when generat
 
 bundle: $(BUNDLES) ## Write dist/openapi.yaml and dist/openapi.json: self-contained, validated, stable bytes
 
-$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle.py scripts/validate.py $(SPEC_LIB) | $(TOOLS)
+$(BUNDLES) &: $(SPEC) $(SPEC_PASSED) redocly.yaml scripts/bundle.py $(VALIDATE_TOOL) $(SPEC_LIB) | $(TOOLS)
 	@$(BIN)/python -m scripts.bundle --out $(DIST)
 
 docs: $(DOCS) ## Write dist/index.html: the reference page, self-contained, renders offline

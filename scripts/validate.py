@@ -32,6 +32,10 @@ inside an example is named by its own pointer and line.
    field's or text area's mask is a JSON object of integers; every case
    date (`created`) has the server's form, `.0000000` and an offset.
 
+The generator checks (the names of 0, and 3) are in scripts/validate_fitness.py,
+the server's states (4, 5) in scripts/validate_states.py; this module runs
+them all in order and reports them.
+
 Usage: python -m scripts.validate [SPEC]   (default: openapi.yaml)
 Exit status: 0 when the spec passes, 1 when it has problems (listed on
 stderr), 2 when the file cannot be read or is not YAML.
@@ -39,32 +43,23 @@ stderr), 2 when the file cannot be read or is not YAML.
 
 from __future__ import annotations
 
-import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
-from openapi_python_client.strings import pascal_case, snake_case
 from openapi_spec_validator import OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
-from .spec import (
-    NotFound,
-    escape,
-    find_examples,
-    load_with_lines,
-    operations,
-    pointer_of,
-    resolve,
-    schema_violations,
-    walk,
-)
+from .spec import NotFound, escape, load_with_lines, pointer_of, resolve, schema_violations, walk
+from .spec_examples import find_examples
 from .tool import BadInput, ToolError, run
+from .validate_fitness import enum_name_problems, operation_id_problems, schema_name_problems, security_problems
+from .validate_states import state_problems
 
 # A validator's message can quote a whole subtree of the document; one line of this much is enough to act on.
 MAX_MESSAGE = 200
@@ -84,181 +79,6 @@ def example_problems(spec: Mapping[str, Any]) -> list[str]:
 def pointer_of_value(where: str, path: Iterable[Any]) -> str:
     """The pointer of a part of a value at `where`: the line of the wrong value, not of its example."""
     return where + "".join(f"/{escape(str(part))}" for part in path)
-
-
-# A name openapi-generator can write as a constant in every target: Python, Go, TypeScript, Java, C#.
-UPPER_SNAKE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
-# Schema names that are global built-ins of TypeScript and JavaScript (and mostly java.lang too):
-# a model so named shadows the built-in, or openapi-generator renames it (`Error` -> `ModelError`),
-# so the generated clients do not agree on its name.
-RESERVED_NAMES = frozenset(
-    {"Array", "Boolean", "Date", "Error", "Function", "Map", "Number", "Object", "Promise", "Set", "String", "Symbol"}
-)
-
-
-def enum_name_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each integer enum whose x-enum-varnames is not one distinct name per value.
-
-    That the list is there is a lint rule (redocly.yaml); comparing its length with
-    the enum's, and finding a repeated name, Redocly's assertions cannot express.
-    """
-    problems: list[str] = []
-    for where, schema in walk(spec):
-        if "enum" not in schema or schema.get("type") != "integer":
-            continue
-        names = schema.get("x-enum-varnames")
-        if names is None:
-            continue  # lint's rule/integer-enum-has-names requires them (redocly.yaml)
-        if len(names) != len(schema["enum"]):
-            problems.append(f"{where}/x-enum-varnames: {len(names)} names for {len(schema['enum'])} enum values")
-        elif len(set(names)) != len(names):
-            problems.append(f"{where}: x-enum-varnames repeats a name")
-        problems += [
-            f"{where}/x-enum-varnames/{index}: {name!r} is not UPPER_SNAKE (like READ_WRITE)"
-            for index, name in enumerate(names)
-            if not (isinstance(name, str) and UPPER_SNAKE.match(name))
-        ]
-    return problems
-
-
-def schema_name_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each schema named with a built-in or reserved name of a common generator target."""
-    return [
-        f"#/components/schemas/{escape(name)}: schema name {name!r} is a built-in name in TypeScript and JavaScript"
-        " (generators rename or shadow it): choose another"
-        for name in spec.get("components", {}).get("schemas", {})
-        if name in RESERVED_NAMES
-    ]
-
-
-def security_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each security requirement that offers a scheme not sent in a header.
-
-    openapi-generator's typescript-fetch sends every apiKey a requirement lists, so a
-    query scheme as an alternative puts the token in every URL.
-    """
-    schemes = spec.get("components", {}).get("securitySchemes", {})
-    holders = [("#", spec)] + [(op.pointer, op.node) for op in operations(spec)]
-    problems = []
-    for where, holder in holders:
-        for index, requirement in enumerate(holder.get("security", [])):
-            for name in requirement:
-                scheme = schemes.get(name, {})
-                if scheme.get("type") == "apiKey" and scheme.get("in") != "header":
-                    problems.append(
-                        f"{where}/security/{index}: {name!r} sends the credential in a {scheme.get('in')}:"
-                        " offer only schemes sent in a header (document it in securitySchemes only)"
-                    )
-    return problems
-
-
-def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each contact in an example that the server could not write.
-
-    ContactBaseWrapper sets isPrivate = (shareType == None), isShared = shareType
-    is ReadWrite or Read, and the access list only when private (CommunityServer
-    7c503dfb: module/ASC.Api/ASC.Api.CRM/Wrappers/ContactWrapper.cs L399-407).
-    """
-    problems: list[str] = []
-    for where, contact in _example_nodes(spec, "shareType"):
-        private = contact.get("shareType") == 0
-        if contact.get("isPrivate") is not private:
-            problems.append(f"{where}: isPrivate must be {str(private).lower()} for shareType {contact['shareType']}")
-        if contact.get("isShared") is private:
-            problems.append(
-                f"{where}: isShared must be {str(not private).lower()} for shareType {contact['shareType']}"
-            )
-        if ("accessList" in contact) is not private:
-            presence = "present" if private else "absent"
-            problems.append(f"{where}: accessList must be {presence} for shareType {contact['shareType']}")
-    return problems
-
-
-# A case as ApiDateTime writes one from a `datetime` column: seven zero fractional digits and
-# the offset, `Z` at zero (CommunityServer 7c503dfb: module/ASC.Api/ASC.Specific/ApiDateTime.cs L162-163).
-SERVER_CASE_DATE = re.compile(
-    r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.0000000(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
-)
-# The integer settings the server writes into a text field's and a text area's mask
-# (web/studio/ASC.Web.Studio/Products/CRM/Core/Dao/CustomFieldDao.cs L125-171, L201).
-MASK_KEYS = {0: ("size",), 1: ("rows", "cols")}
-
-
-def _example_nodes(spec: Mapping[str, Any], *keys: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
-    """Every mapping inside an example value that has all of `keys`, with the pointer the file has for it."""
-    for example in find_examples(spec):
-        for where, node in walk(example.value, example.value_pointer):
-            if all(key in node for key in keys):
-                yield where, node
-
-
-def public_case_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each public case in an example that is not editable.
-
-    CanEdit(case) is admin || creator || !IsPrivate(case) || on its access list
-    (web/studio/ASC.Web.Studio/Products/CRM/Core/Security/CRMSecutiry.cs L446-450).
-    """
-    return [
-        f"{where}/canEdit: must be true for a public case (isPrivate false)"
-        for where, case in _example_nodes(spec, "isClosed", "isPrivate", "canEdit")
-        if case["isPrivate"] is False and case["canEdit"] is not True
-    ]
-
-
-def private_member_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each private contact in an example that is not editable.
-
-    A private contact is listed only for a caller who may access it, an admin or
-    someone on its access list (ContactDao.cs L1419-1426, CRMSecutiry.cs L271-277),
-    which is exactly who may edit it (CRMSecutiry.cs L436-439).
-    """
-    return [
-        f"{where}/canEdit: must be true for a private contact (shareType 0)"
-        for where, contact in _example_nodes(spec, "shareType", "canEdit")
-        if contact["shareType"] == 0 and contact["canEdit"] is not True
-    ]
-
-
-def _integer_mask(text: Any, keys: tuple[str, ...]) -> bool:
-    """Whether `text` is a JSON object of exactly `keys`, each with an integer value."""
-    try:
-        mask = json.loads(text)
-    except (TypeError, ValueError):
-        return False
-    return isinstance(mask, dict) and sorted(mask) == sorted(keys) and all(type(mask[key]) is int for key in keys)
-
-
-def mask_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each text-field or text-area mask in an example that the server would not write."""
-    problems = []
-    for where, field in _example_nodes(spec, "fieldType", "mask"):
-        keys = MASK_KEYS.get(field["fieldType"])
-        if keys is not None and not _integer_mask(field["mask"], keys):
-            expected = ", ".join(f'"{key}": <integer>' for key in keys)
-            problems.append(
-                f"{where}/mask: must be {{{expected}}} for fieldType {field['fieldType']}, not {field['mask']!r}"
-            )
-    return problems
-
-
-def case_date_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each case date in an example that is not in the server's form."""
-    return [
-        f"{where}/created: {case['created']!r} is not the server's case date (like 2024-03-04T10:20:30.0000000+03:00)"
-        for where, case in _example_nodes(spec, "isClosed", "created")
-        if not (isinstance(case["created"], str) and SERVER_CASE_DATE.match(case["created"]))
-    ]
-
-
-def state_problems(spec: Mapping[str, Any]) -> list[str]:
-    """Every way an example shows a state the server cannot produce."""
-    return (
-        contact_privacy_problems(spec)
-        + public_case_problems(spec)
-        + private_member_problems(spec)
-        + mask_problems(spec)
-        + case_date_problems(spec)
-    )
 
 
 def short(message: str) -> str:
@@ -290,33 +110,6 @@ def reference_problems(spec: Mapping[str, Any]) -> list[str]:
         except NotFound:
             problems.append(f"{where}: dangling $ref {ref!r}: nothing in the document is at that pointer")
     return problems
-
-
-def _clashes(named: Iterable[tuple[str, str]], python_name: Callable[[str], str], what: str) -> list[str]:
-    """One line for each name whose generated Python name another one already has."""
-    first_seen: dict[str, tuple[str, str]] = {}
-    problems = []
-    for where, name in named:
-        key = python_name(name)
-        if key not in first_seen:
-            first_seen[key] = (where, name)
-            continue
-        other_where, other = first_seen[key]
-        same = f"duplicate {what} {name!r}" if other == name else f"{what} {name!r} becomes {key!r} like {other!r}"
-        problems.append(f"{where}: {same}, already used at {other_where}")
-    return problems
-
-
-def operation_id_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each operationId, or schema name, whose generated module or class another one already has.
-
-    openapi-python-client writes one module per operationId (snake_case) and
-    one class per schema (PascalCase); on a clash it silently writes one over
-    the other and exits 0, even with --fail-on-warning.
-    """
-    schemas = [(f"#/components/schemas/{escape(name)}", name) for name in spec.get("components", {}).get("schemas", {})]
-    ids = [(f"{op.pointer}/operationId", op.id) for op in operations(spec) if "operationId" in op.node]
-    return _clashes(ids, snake_case, "operationId") + _clashes(schemas, pascal_case, "schema name")
 
 
 def _top_schemas(spec: Mapping[str, Any]) -> Iterator[tuple[str, Any]]:

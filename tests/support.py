@@ -7,8 +7,10 @@ tests import. Nothing here imports conftest.
 from __future__ import annotations
 
 import asyncio
+import copy
 import functools
 import hashlib
+import html
 import importlib
 import ipaddress
 import json
@@ -40,7 +42,8 @@ from onlyoffice_crm_client import AuthenticatedClient
 from onlyoffice_crm_client.client import DEFAULT_RETRY
 from onlyoffice_crm_client.types import Response
 from scripts.loopback import HOST, free_port, serve
-from scripts.spec import inlined, load_spec, operation
+from scripts.redocly import redocly
+from scripts.spec import inlined, load_spec, operation, walk
 
 if TYPE_CHECKING:
     from hypothesis.strategies import SearchStrategy
@@ -70,6 +73,22 @@ def write_spec(directory: Path, spec: dict[str, Any]) -> Path:
     path = directory / "openapi.yaml"
     path.write_text(yaml.safe_dump(spec, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def edit_spec(project: Path, edit: Callable[[dict[str, Any]], object]) -> None:
+    """Edit a project copy's openapi.yaml as data and write it back (write_spec), as a maintainer's change."""
+    spec = load_spec(project / "openapi.yaml")
+    edit(spec)
+    write_spec(project, spec)
+
+
+def rename_schema(spec: dict[str, Any], old: str, new: str) -> None:
+    """Rename a schema and every `$ref` to it, as a maintainer renaming it by hand would."""
+    schemas = spec["components"]["schemas"]
+    schemas[new] = schemas.pop(old)
+    for _, node in walk(spec):
+        if node.get("$ref") == f"#/components/schemas/{old}":
+            node["$ref"] = f"#/components/schemas/{new}"
 
 
 @functools.cache
@@ -230,20 +249,63 @@ def make(project: Path, *targets: str, timeout: float = 240) -> subprocess.Compl
     )
 
 
+# Where the reference page keeps the spec that Redoc renders in the browser (`hydrate(__redoc_definition, ...)`).
+REDOC_DEFINITION = "const __redoc_definition = "
+
+
 def release_of(
     built_dist: Path, tmp_path: Path, version: str, edit: Callable[[dict[str, Any]], None] | None = None
 ) -> Path:
-    """A copy of dist/ whose spec says `version` (and, with `edit`, other changes), as a later release is built."""
+    """A copy of dist/ as `make bundle docs` builds it from the spec saying `version` (and, with `edit`, changed).
+
+    The spec is edited as data and both bundles are written from it as Redocly writes them for
+    scripts/bundle.py: openapi.json as its JSON.stringify does, openapi.yaml by its bundle of that
+    (once per spec). The reference page is not rebuilt (scripts/docs.py takes about a second and the
+    portal tests build many releases): the built page gets the spec where Redoc reads it and its
+    title (`page_of`); its pre-rendered markup, shown until Redoc's script runs, stays the built one.
+    """
     dist = tmp_path / f"dist-{version}-{len(list(tmp_path.glob('dist-*')))}"
     shutil.copytree(built_dist, dist)
-    for name in ("openapi.yaml", "openapi.json", "index.html"):
-        path = dist / name
-        path.write_text(path.read_text(encoding="utf-8").replace(spec_version(), version), encoding="utf-8")
+    built = json.loads((built_dist / "openapi.json").read_text(encoding="utf-8"))
+    spec = copy.deepcopy(built)
+    spec["info"]["version"] = version
     if edit:
-        spec = json.loads((dist / "openapi.json").read_text())
         edit(spec)
-        (dist / "openapi.json").write_text(json.dumps(spec, indent=2))
+    if spec != built:
+        json_bundle = json.dumps(spec, indent=2, ensure_ascii=False)
+        (dist / "openapi.json").write_text(json_bundle, encoding="utf-8")
+        (dist / "openapi.yaml").write_text(yaml_bundle(json_bundle), encoding="utf-8")
+        page = (dist / "index.html").read_text(encoding="utf-8")
+        (dist / "index.html").write_text(page_of(page, built, spec), encoding="utf-8")
     return dist
+
+
+@functools.cache
+def yaml_bundle(json_bundle: str) -> str:
+    """The YAML bundle Redocly writes of a spec, given its JSON bundle."""
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder, "openapi.json"), Path(folder, "openapi.yaml")
+        source.write_text(json_bundle, encoding="utf-8")
+        redocly("bundle", str(source), f"--output={target}")
+        return target.read_text(encoding="utf-8")
+
+
+def page_of(page: str, built: dict[str, Any], spec: dict[str, Any]) -> str:
+    """The reference page of the `built` spec with `spec` in its place: the definition Redoc renders, the title.
+
+    The definition is found by parsing it, and must be the built spec; it is written as Redocly writes
+    it (compact JSON, `<` escaped so that no string can end the script). The title is scripts/docs.py's.
+    """
+    start = page.index(REDOC_DEFINITION) + len(REDOC_DEFINITION)
+    definition, end = json.JSONDecoder().raw_decode(page, start)
+    assert definition == built, "the reference page does not render the built spec"
+    embedded = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    page = page[:start] + embedded + page[end:]
+    opening = page.index("<title>", 0, page.index("</head>")) + len("<title>")
+    closing = page.index("</title>", opening)
+    old, new = (html.escape(f"{info['title']} {info['version']}") for info in (built["info"], spec["info"]))
+    assert page[opening:closing] == old, "the reference page's title is not the one scripts/docs.py gives"
+    return page[:opening] + new + page[closing:]
 
 
 # --- Prism, the spec-driven mock server --------------------------------------------------------

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from onlyoffice_crm_client.api.cases import close_case, get_case, reopen_case, update_case
 from onlyoffice_crm_client.models import CustomFieldValue, UpdateCaseRequest
 from onlyoffice_crm_client.types import UNSET
-from scripts.spec import request_examples, schema_errors
+from scripts.spec import schema_errors
+from scripts.spec_examples import request_examples
 from support import TOKEN, Recorder
 
 REQUEST_SCHEMA = "#/components/schemas/UpdateCaseRequest"

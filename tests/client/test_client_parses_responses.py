@@ -17,7 +17,8 @@ from onlyoffice_crm_client.models import (
     ShareType,
 )
 from onlyoffice_crm_client.types import UNSET, Response
-from scripts.spec import NamedExample, operations, response_examples
+from scripts.spec import operations
+from scripts.spec_examples import NamedExample, response_examples
 from support import Recorder, as_instants, call, load_pristine_spec
 
 EXAMPLES = response_examples(load_pristine_spec())

@@ -6,18 +6,45 @@ tools), so the real generated/ is never touched.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from support import fingerprint, make, project_copy, spec_version
+from scripts.spec import operation
+from support import edit_spec, fingerprint, make, project_copy
 
-SPEC_BROKEN_WAYS = {
-    "invalid YAML": ("paths:", "paths:\n  - oops: ["),
-    "a reference to a missing schema": ("#/components/schemas/Contact'", "#/components/schemas/Contakt'"),
-    "the vendor's regex path": ("/api/2.0/crm/case/{caseid}/reopen:", "/api/2.0/crm/case/{caseid:[0-9]+}/reopen:"),
+Spec = dict[str, Any]
+
+
+def _append_broken_yaml(project: Path) -> None:
+    """What only text can break: an unclosed flow list, added at the end of the file."""
+    with (project / "openapi.yaml").open("a", encoding="utf-8") as spec:
+        spec.write("oops: [1, 2\n")
+
+
+def _refer_to_a_missing_schema(spec: Spec) -> None:
+    spec["components"]["schemas"]["Case"]["properties"]["members"]["items"] = {"$ref": "#/components/schemas/Contakt"}
+
+
+def _write_the_vendors_regex_path(spec: Spec) -> None:
+    reopen = operation(spec, "reopenCase").path
+    regex = reopen.replace("{caseid}", "{caseid:[0-9]+}")
+    spec["paths"] = {regex if path == reopen else path: item for path, item in spec["paths"].items()}
+
+
+def _give_reopen_the_update_operation_id(spec: Spec) -> None:
+    reopen = operation(spec, "reopenCase")
+    spec["paths"][reopen.path][reopen.method]["operationId"] = "updateCase"
+
+
+SPEC_BROKEN_WAYS: dict[str, Callable[[Path], object]] = {
+    "invalid YAML": _append_broken_yaml,
+    "a reference to a missing schema": lambda project: edit_spec(project, _refer_to_a_missing_schema),
+    "the vendor's regex path": lambda project: edit_spec(project, _write_the_vendors_regex_path),
     # the generator itself exits 0 on this one: it overwrites update_case.py with the reopen operation
-    "a duplicated operationId": ("operationId: reopenCase", "operationId: updateCase"),
+    "a duplicated operationId": lambda project: edit_spec(project, _give_reopen_the_update_operation_id),
 }
 EXPECTED_MESSAGE = {
     "invalid YAML": "not valid YAML",
@@ -36,9 +63,7 @@ def project(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("way", SPEC_BROKEN_WAYS)
 def test_a_broken_spec_fails_generation_clearly_and_leaves_generated_unchanged(project: Path, way: str) -> None:
     before = fingerprint(project / "generated")
-    spec = project / "openapi.yaml"
-    old, new = SPEC_BROKEN_WAYS[way]
-    spec.write_text(spec.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    SPEC_BROKEN_WAYS[way](project)
 
     result = make(project, "generate")
 
@@ -54,10 +79,7 @@ def test_a_duplicated_operation_id_fails_any_parallel_make_and_leaves_generated_
     project: Path, targets: tuple[str, ...]
 ) -> None:
     before = fingerprint(project / "generated")
-    spec = project / "openapi.yaml"
-    spec.write_text(
-        spec.read_text(encoding="utf-8").replace("operationId: reopenCase", "operationId: updateCase"), encoding="utf-8"
-    )
+    edit_spec(project, _give_reopen_the_update_operation_id)
 
     result = make(project, *targets)
 
@@ -92,9 +114,11 @@ def test_generate_after_a_hand_edit_regenerates_instead_of_saying_nothing_to_do(
 
 
 def test_generate_after_a_spec_change_rewrites_the_client(project: Path) -> None:
-    spec = project / "openapi.yaml"
-    spec.write_text(
-        spec.read_text(encoding="utf-8").replace("Id of the case.", "Id of the CRM case."), encoding="utf-8"
+    edit_spec(
+        project,
+        lambda spec: spec["components"]["schemas"]["Case"]["properties"]["id"].update(
+            description="Id of the CRM case."
+        ),
     )
 
     result = make(project, "generate")
@@ -123,10 +147,7 @@ def test_check_generated_fails_with_a_diff_on_a_hand_edit(project: Path) -> None
 
 
 def test_check_generated_fails_on_a_spec_change_not_regenerated(project: Path) -> None:
-    spec = project / "openapi.yaml"
-    spec.write_text(
-        spec.read_text(encoding="utf-8").replace(f"version: {spec_version()}", "version: 9.9.9", 1), encoding="utf-8"
-    )
+    edit_spec(project, lambda spec: spec["info"].update(version="9.9.9"))
 
     result = make(project, "check-generated")
 

@@ -14,7 +14,8 @@ from onlyoffice_crm_client.api.cases import close_case, get_case, reopen_case, u
 from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, UpdateCaseRequest
 from onlyoffice_crm_client.patch import patch_case, patch_case_async
 from onlyoffice_crm_client.types import Response
-from scripts.spec import NamedExample, operations, request_examples, response_examples
+from scripts.spec import operations
+from scripts.spec_examples import NamedExample, request_examples, response_examples
 from support import A_VALID_BODY, TOKEN, call, call_async, load_pristine_spec, raw_request
 
 RESPONSES = response_examples(load_pristine_spec())

@@ -26,7 +26,7 @@ from scripts.gate_policy import Verdict, gate
 from scripts.gate_wire import classify
 from scripts.gate_words import report
 from scripts.spec import operation
-from support import ROOT, make, project_copy, run
+from support import ROOT, make, project_copy, rename_schema, run
 
 Edit = Callable[[dict[str, Any]], object]
 REOPEN = "/api/2.0/crm/case/{caseid}/reopen"
@@ -39,11 +39,6 @@ def schemas(spec: dict[str, Any]) -> dict[str, Any]:
 
 def update(spec: dict[str, Any]) -> dict[str, Any]:
     return operation(spec, "updateCase").node  # type: ignore[return-value]
-
-
-def rename_everywhere(old: str, new: str) -> Edit:
-    """Rename a word in the whole document (a schema and every $ref to it)."""
-    return lambda s: s.update(yaml.safe_load(yaml.safe_dump(s, sort_keys=False).replace(old, new)))
 
 
 def rename_path_parameter(spec: dict[str, Any]) -> None:
@@ -125,7 +120,7 @@ RULES: dict[str, tuple[Edit, str, Edit | None]] = {
         lambda s: schemas(s)["ShareType"].update(description="Who may see it."),
     ),
     "a renamed schema": (
-        rename_everywhere("Employee", "Person"),
+        lambda s: rename_schema(s, "Employee", "Person"),
         "schema-removed",
         lambda s: schemas(s).update(Stage={"type": "string", "description": "Stage of a case."}),
     ),

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from scripts import bundle
+from scripts import bundle, docs
 from scripts.spec import operations, walk
 from scripts.validate import spec_problems
-from support import load_pristine_spec, spec_version
+from support import REDOC_DEFINITION, load_pristine_spec, release_of, spec_version, write_spec
 
 
 def refs_in(node: Any) -> list[str]:
@@ -66,3 +66,33 @@ def test_the_reference_page_inlines_its_scripts(built_dist: Path) -> None:
     assert f"<title>ONLYOFFICE Workspace CRM — Cases {spec_version()}</title>" in page
     for found in operations(load_pristine_spec()):
         assert found.id in page, found.id
+
+
+def what_redoc_renders(page: str) -> tuple[str, str]:
+    """The page's title and the text of the spec definition Redoc renders, as they are written in it."""
+    start = page.index(REDOC_DEFINITION) + len(REDOC_DEFINITION)
+    _, end = json.JSONDecoder().raw_decode(page, start)
+    title = re.search(r"<title>(.*?)</title>", page)
+    assert title, "the page has no title"
+    return title.group(1), page[start:end]
+
+
+def test_a_later_release_as_the_portal_tests_build_it_is_what_bundle_and_docs_write(
+    built_dist: Path, tmp_path: Path
+) -> None:
+    # release_of (tests/support.py) edits the built dist/ instead of running Redocly's page build again.
+    def retitle(spec: dict[str, Any]) -> None:
+        spec["info"]["summary"] = "Cases, <script>alert('spec')</script> second edition"
+
+    later = release_of(built_dist, tmp_path, "99.1.0-rc.1", retitle)
+    out = tmp_path / "rebuilt"
+    source = write_spec(tmp_path, json.loads((later / "openapi.json").read_text(encoding="utf-8")))
+
+    assert bundle.main(["bundle", "--spec", str(source), "--out", str(out)]) == 0
+    assert docs.main(["docs", "--spec", str(out / "openapi.yaml"), "--out", str(out / "index.html")]) == 0
+
+    for name in ("openapi.yaml", "openapi.json"):
+        assert (later / name).read_bytes() == (out / name).read_bytes(), name
+    rebuilt, stand_in = ((folder / "index.html").read_text(encoding="utf-8") for folder in (out, later))
+    assert what_redoc_renders(stand_in) == what_redoc_renders(rebuilt)
+    assert "99.1.0-rc.1" in what_redoc_renders(stand_in)[0]

@@ -17,19 +17,10 @@ from typing import Any, NamedTuple
 import pytest
 
 from scripts import consumers
-from scripts.spec import line_numbers, operation, walk
-from support import SPEC_PATH, load_pristine_spec, write_spec
+from scripts.spec import line_numbers, operation
+from support import SPEC_PATH, load_pristine_spec, rename_schema, write_spec
 
 Spec = dict[str, Any]
-
-
-def _rename_schema(spec: Spec, old: str, new: str) -> None:
-    """Rename a schema and every `$ref` to it, as a maintainer renaming it by hand would."""
-    schemas = spec["components"]["schemas"]
-    schemas[new] = schemas.pop(old)
-    for _, node in walk(spec):
-        if node.get("$ref") == f"#/components/schemas/{old}":
-            node["$ref"] = f"#/components/schemas/{new}"
 
 
 def _rename_enum_constant(spec: Spec, schema: str, index: int, name: str) -> None:
@@ -45,7 +36,7 @@ def _offer_a_query_api_key(spec: Spec) -> None:
 SECOND_EDITION_MISTAKES: dict[str, Callable[[Spec], object]] = {
     "an enum name that is a keyword": lambda s: _rename_enum_constant(s, "ShareType", 0, "None"),
     "an enum constant named like a model": lambda s: _rename_enum_constant(s, "EnvelopeStatus", 1, "Error"),
-    "the model Error": lambda s: _rename_schema(s, "ErrorDetail", "Error"),
+    "the model Error": lambda s: rename_schema(s, "ErrorDetail", "Error"),
     "a query api key offered to generators": _offer_a_query_api_key,
     "no contact": lambda s: s["info"].pop("contact"),
 }

@@ -244,7 +244,12 @@ class TestForMachines:
             for method, operation in item.items():
                 if method != "parameters":
                     assert f"`{method.upper()} {path}` · operationId `{operation['operationId']}`" in reference
-        assert "- `caseid` (path, integer (int32), required, minimum `1`" in reference
+        case_id = spec["components"]["parameters"]["CaseId"]
+        kind, bound = case_id["schema"]["type"], case_id["schema"]["minimum"]
+        assert (
+            f"- `{case_id['name']}` (path, {kind} ({case_id['schema']['format']}), required, minimum `{bound}`"
+            in reference
+        )
         assert "#### Request body (required)" in reference and "#### Responses" in reference
         for status in ("200", "401", "503"):
             assert f"##### {status}" in reference

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import shutil
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +23,8 @@ from packaging.version import Version
 
 from scripts import check_releases, releases
 from scripts.portal import cli
-from scripts.spec import load_spec, operation
-from support import ROOT, make, project_copy, spec_version, write_spec
+from scripts.spec import operation
+from support import ROOT, edit_spec, make, project_copy, spec_version
 
 NEWEST = max(releases.released())
 MINOR_BUMP = f"{NEWEST.major}.{NEWEST.minor + 1}.0"
@@ -37,13 +36,6 @@ def replace(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path.name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def edit_spec(project: Path, edit: Callable[[dict[str, Any]], object]) -> None:
-    """Edit the project's openapi.yaml as data and write it back, as YAML lays it out."""
-    spec = load_spec(project / "openapi.yaml")
-    edit(spec)
-    write_spec(project, spec)
 
 
 def set_version(project: Path, version: str) -> None:

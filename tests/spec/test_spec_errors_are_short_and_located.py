@@ -3,7 +3,8 @@
 Each case breaks a copy of the real spec by editing it as data (or, for what
 only text can break, by adding a few lines of YAML) and writes it to a file;
 the line the message names must be the line holding the broken value in that
-file, the one a person would open.
+file, the one a person would open: the line scripts.spec's line map gives its
+pointer in the written file (or, for appended text, the appended line).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from scripts import validate
-from scripts.spec import operation
+from scripts.spec import line_numbers, operation
 from support import load_pristine_spec, write_spec
 
 Spec = dict[str, Any]
@@ -206,6 +207,15 @@ class Checked(NamedTuple):
     status: int
     errors: list[str]
     lines: list[str]  # the broken file's lines
+    broken_line: int  # the line of the broken value, found in the written file
+
+
+def line_of_the_breakage(path: Path, breakage: Breakage, lines_before: int) -> int:
+    """The line of the pointer in the written file (its loader's line map); of `line_holds` in the appended text."""
+    if breakage.pointer:
+        return line_numbers(path.read_text(encoding="utf-8"))[breakage.pointer]
+    appended = breakage.appended.splitlines()
+    return lines_before + 1 + next(n for n, line in enumerate(appended) if breakage.line_holds in line)
 
 
 @pytest.fixture(scope="module", params=BREAKAGES)
@@ -216,11 +226,15 @@ def broken(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     spec = copy.deepcopy(load_pristine_spec())
     breakage.edit(spec)
     path = write_spec(tmp_path_factory.mktemp("broken"), spec)
+    lines_before = len(path.read_text(encoding="utf-8").splitlines())
     with path.open("a", encoding="utf-8") as file:
         file.write(breakage.appended)
     with contextlib.redirect_stderr(io.StringIO()) as stderr:
         status = validate.main(["validate", str(path)])
-    return way, Checked(status, stderr.getvalue().splitlines(), path.read_text(encoding="utf-8").splitlines())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return way, Checked(
+        status, stderr.getvalue().splitlines(), lines, line_of_the_breakage(path, breakage, lines_before)
+    )
 
 
 def test_the_unbroken_copy_passes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -243,6 +257,7 @@ def test_the_message_names_the_file_line_of_the_broken_value(broken: tuple[str, 
 
     line = int(location.split(":")[1])
 
+    assert line == checked.broken_line, (way, checked.errors[0])
     assert BREAKAGES[way].line_holds in checked.lines[line - 1], (way, checked.errors[0])
 
 

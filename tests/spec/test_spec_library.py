@@ -1,4 +1,4 @@
-"""The spec library (scripts/spec.py) reads small inline specs as every tool relies on it to.
+"""The spec library (scripts/spec.py, scripts/spec_examples.py) reads small inline specs as every tool relies on it to.
 
 Each test builds the few lines of OpenAPI it needs, so what it proves does not
 depend on the real spec's content.
@@ -14,23 +14,26 @@ import yaml
 
 from scripts.spec import (
     HTTP_METHODS,
+    SPEC_URI,
     NotFound,
     deref,
     escape,
-    find_examples,
     inlined,
     line_numbers,
     load_spec,
     load_with_lines,
+    load_yaml,
     operation,
     operations,
     pointer_of,
-    request_examples,
+    registry,
     resolve,
-    response_examples,
     schema_errors,
+    schema_violations,
+    validator_for,
     walk,
 )
+from scripts.spec_examples import find_examples, request_examples, response_examples
 
 SMALL_SPEC = """\
 openapi: 3.1.0
@@ -125,6 +128,12 @@ def test_a_repeated_key_is_refused_at_its_line(tmp_path: Path) -> None:
     assert refused.value.problem_mark.line + 1 == 4  # type: ignore[attr-defined]
 
 
+def test_json_is_read_too_and_a_key_repeated_deep_inside_is_refused() -> None:
+    assert load_yaml('{"a": {"b": [1, 2]}}') == {"a": {"b": [1, 2]}}
+    with pytest.raises(yaml.YAMLError, match=r"duplicate key 'b' \(first at line 2\)"):
+        load_yaml('{"a": {\n  "b": 1,\n  "b": 2}}')
+
+
 def test_a_document_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "openapi.yaml"
     path.write_text("- just\n- a list\n", encoding="utf-8")
@@ -150,6 +159,12 @@ def test_a_ref_resolves_to_its_target_and_a_missing_one_is_not_found(small_spec:
     assert resolve(small_spec, "#/paths/~1things~1{id}/get/operationId") == "getThing"
     with pytest.raises(NotFound):
         resolve(small_spec, "#/components/schemas/Nothing")
+
+
+def test_the_registry_holds_the_document_under_its_uri(small_spec: dict[str, Any]) -> None:
+    found = registry(small_spec).resolver().lookup(f"{SPEC_URI}#/components/schemas/Size")
+
+    assert found.contents == {"type": "integer", "example": 3}
 
 
 def test_a_chain_of_refs_is_followed_to_its_end(small_spec: dict[str, Any]) -> None:
@@ -241,3 +256,22 @@ def test_a_value_is_checked_against_a_schema_of_the_spec_refs_included(small_spe
 
     assert schema_errors(small_spec, thing, {"name": "Lamp", "size": 3}) == []
     assert schema_errors(small_spec, thing, {"size": "big"}) == ["at 'size': 'big' is not of type 'integer'"]
+
+
+def test_a_violation_names_the_path_of_the_wrong_part_inside_the_value(small_spec: dict[str, Any]) -> None:
+    violations = schema_violations(small_spec, "#/components/schemas/Thing", {"name": "Lamp", "size": "big"})
+
+    assert violations == [(("size",), "'big' is not of type 'integer'")]
+
+
+def test_the_validator_checks_formats(small_spec: dict[str, Any]) -> None:
+    small_spec["components"]["schemas"]["When"] = {"type": "string", "format": "date-time"}
+
+    when = validator_for(small_spec, "#/components/schemas/When")
+
+    assert when.is_valid("2024-03-04T10:20:30+03:00")
+    assert not when.is_valid("4 March 2024")
+
+
+def test_an_operation_without_an_operation_id_has_an_empty_id() -> None:
+    assert [op.id for op in operations({"paths": {"/p": {"get": {"responses": {}}}}})] == [""]
