@@ -13,11 +13,12 @@ import copy
 import json
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from onlyoffice_crm_client import errors
-from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, ShareType
+from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, ShareType, UpdateCaseRequest
 from onlyoffice_crm_client.types import parse_json, strict_parsing
 from support import payloads
 
@@ -91,8 +92,13 @@ def bool_for_int(body: dict[str, Any]) -> None:
     body["response"]["id"] = True
 
 
+def string_for_a_member(body: dict[str, Any]) -> None:
+    body["response"]["members"].append("Jane")
+
+
 @pytest.mark.parametrize(
-    "change", [unknown_share_type, unknown_property, missing_title, seven_fractional_digits, bool_for_int]
+    "change",
+    [unknown_share_type, unknown_property, missing_title, seven_fractional_digits, bool_for_int, string_for_a_member],
 )
 def test_a_body_the_fast_path_refuses_gets_the_lenient_parsers_answer(
     change: Any, success: dict[str, Any], lenient_only: list[Any]
@@ -112,6 +118,37 @@ def test_a_body_the_fast_path_refuses_gets_the_lenient_parsers_answer(
     assert got == expected
     if change is not seven_fractional_digits:
         assert len(lenient_only) == 1  # refused by the fast path, decided by the lenient parser
+
+
+def test_a_member_of_the_wrong_type_is_refused_naming_the_list(success: dict[str, Any]) -> None:
+    string_for_a_member(success)
+
+    with pytest.raises(errors.ParseError) as raised:
+        parse_json(CaseEnvelope, encoded(success))
+
+    assert raised.value.path == "response.members[*]"
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
+@pytest.mark.parametrize("items", [[7, "8"], [True], [7.0]], ids=["a string", "a boolean", "a float"])
+def test_a_wrong_typed_id_in_a_list_of_ids_is_refused_by_both_paths_naming_the_list(
+    items: list[Any], strict: bool
+) -> None:
+    # UpdateCaseRequest.members is the spec's list of plain values (integer ids): its items are untyped JSON until
+    # checked, and the generated parser used to cast the list as it came.
+    body = encoded({"title": "Exhibition", "members": items})
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.json.Decoder(UpdateCaseRequest._Fast).decode(body)
+
+    reset = strict_parsing.set(strict)
+    try:
+        with pytest.raises(errors.ParseError) as raised:
+            parse_json(UpdateCaseRequest, body)
+    finally:
+        strict_parsing.reset(reset)
+
+    assert raised.value.path == "members[*]"
+    assert raised.value.problem == f"expected int, found {type(items[-1]).__name__}"
 
 
 def test_an_unknown_enum_value_keeps_its_unknown_member(success: dict[str, Any]) -> None:

@@ -5,9 +5,10 @@ property; upstream tests its templates on small specs too (its
 `end_to_end_tests/functional_tests/`). One spec holds them all, generated
 once per module with our config and templates (scripts/generate.py's
 generate_into), so that each kind is proved to parse, to round-trip through
-`to_dict()`, to refuse a wrong-typed value with the path of the field, and
-to treat unknown enum values and missing or unknown fields as the package's
-README says: leniently by default, as `errors.MalformedResponse` when strict.
+`to_dict()`, to refuse a wrong-typed value with the path of the field (an
+array's item at `tags[*]`), and to treat unknown enum values and missing or
+unknown fields as the package's README says: leniently by default, as
+`errors.MalformedResponse` when strict.
 """
 
 from __future__ import annotations
@@ -40,13 +41,14 @@ def described(schema: dict[str, Any]) -> dict[str, Any]:
     return {**schema, "description": "A property of the small spec."}
 
 
+LEVEL = {"type": "integer", "enum": [1, 2], "x-enum-varnames": ["LOW", "HIGH"]}
 PROPERTIES: dict[str, dict[str, Any]] = {
     "count": described({"type": "integer"}),
     "ratio": described({"type": "number"}),
     "flag": described({"type": "boolean"}),
     "name": described({"type": "string"}),
     "colour": described({"type": "string", "enum": ["red", "green"]}),
-    "level": described({"type": "integer", "enum": [1, 2], "x-enum-varnames": ["LOW", "HIGH"]}),
+    "level": described(LEVEL),
     "day": described({"type": "string", "format": "date"}),
     "at": described({"type": "string", "format": "date-time"}),
     "tags": described({"type": "array", "items": {"type": "string"}}),
@@ -56,6 +58,11 @@ PROPERTIES: dict[str, dict[str, Any]] = {
     "nick": described({"type": "string"}),
     "key": described({"type": "string", "format": "uuid"}),
     "children": described({"type": "array", "items": {"$ref": "#/components/schemas/Child"}}),
+    "counts": described({"type": "array", "items": {"type": "integer"}}),
+    "levels": described({"type": "array", "items": LEVEL}),
+    "sizes": described({"type": "array", "items": {"type": ["integer", "null"]}}),
+    "grid": described({"type": "array", "items": {"type": "array", "items": {"type": "integer"}}}),
+    "marks": described({"type": ["array", "null"], "items": {"type": "integer"}}),
 }
 REQUIRED = ["count", "ratio", "flag", "name", "colour", "level", "day", "at", "tags", "child", "note"]
 SCHEMAS: dict[str, Any] = {
@@ -85,6 +92,11 @@ VALID: dict[str, Any] = {
     "nick": "expo",
     "key": "7d444840-9dc0-11d1-b245-5ffdce74fad2",
     "children": [{"id": 2}],
+    "counts": [1, 2],
+    "levels": [1, 2],
+    "sizes": [3, None],
+    "grid": [[1, 2], []],
+    "marks": [4],
 }
 
 
@@ -186,6 +198,16 @@ PARSES_AS: dict[str, tuple[str, Any, Expected]] = {
     "a null in oneOf with null": ("size", None, lambda models: None),
     "an integer in oneOf with null": ("size", 7, lambda models: 7),
     "a uuid": ("key", VALID["key"], lambda models: uuid.UUID(VALID["key"])),
+    "an array of integers": ("counts", [1, 2], lambda models: [1, 2]),
+    "an array of integer enums": (
+        "levels",
+        [2, 1],
+        lambda models: [models.ThingLevelsItem.HIGH, models.ThingLevelsItem.LOW],
+    ),
+    "an array of nullable integers": ("sizes", [None, 3], lambda models: [None, 3]),
+    "an array of arrays": ("grid", [[1, 2], []], lambda models: [[1, 2], []]),
+    "a nullable array": ("marks", [4], lambda models: [4]),
+    "a null for a nullable array": ("marks", None, lambda models: None),
 }
 
 
@@ -236,6 +258,20 @@ def test_an_optional_property_left_out_is_unset_and_stays_out(small: SmallClient
 
 # --- wrong-typed values: refused, naming the field, in lenient and in strict mode -----------------------
 
+# A JSON array's items are untyped until checked: each is refused at the array's `[*]`.
+WRONG_ITEMS: dict[str, tuple[str, Any, str]] = {
+    "an integer inside an array of strings": ("tags", ["a", 5], "tags[*]"),
+    "a string inside an array of integers": ("counts", [1, "x"], "counts[*]"),
+    "a boolean inside an array of integers": ("counts", [True], "counts[*]"),
+    "a fraction inside an array of integers": ("counts", [1.5], "counts[*]"),
+    "a boolean inside an array of integer enums": ("levels", [True], "levels[*]"),
+    "a string inside an array of integer enums": ("levels", ["1"], "levels[*]"),
+    "a string inside an array of nullable integers": ("sizes", [None, "3"], "sizes[*]"),
+    "an integer for an array inside an array": ("grid", [[1], 2], "grid[*]"),
+    "a string inside an array inside an array": ("grid", [[1], ["x"]], "grid[*][*]"),
+    "a string inside a nullable array": ("marks", ["4"], "marks[*]"),
+}
+
 REFUSED: dict[str, tuple[str, Any, str]] = {
     "a string for an integer": ("count", "3", "count"),
     "a boolean for an integer": ("count", True, "count"),
@@ -262,6 +298,8 @@ REFUSED: dict[str, tuple[str, Any, str]] = {
     "a string for oneOf integer or null": ("size", "7", "size"),
     "an integer for a uuid": ("key", 5, "key"),
     "a string that is no uuid": ("key", "not-a-uuid", "key"),
+    "a string for a nullable array": ("marks", "4", "marks"),
+    **WRONG_ITEMS,
 }
 
 
@@ -276,6 +314,17 @@ def test_a_wrong_typed_value_is_a_malformed_response_naming_its_field(
 
     assert (refused.status_code, refused.path) == (200, path)
     assert str(refused).startswith(f"status 200, {path}: ")
+
+
+@pytest.mark.parametrize("case", WRONG_ITEMS)
+def test_a_wrong_typed_item_is_refused_by_the_fast_path_so_the_lenient_parser_decides(
+    small: SmallClient, case: str
+) -> None:
+    name, value, _ = WRONG_ITEMS[case]
+    decoder = msgspec.json.Decoder(small.models.Thing._Fast)
+
+    with pytest.raises(msgspec.ValidationError):
+        decoder.decode(json.dumps(with_value(name, value)))
 
 
 # --- unknown enum values, missing and unknown properties: lenient by default, refused when strict -------

@@ -186,6 +186,10 @@ class UpdateCaseRequest:
         _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
         if not _typed:
             raise errors.ParseError("members", "expected list[int], found " + type(_raw_value).__name__)
+        if isinstance(_raw_value, list):  # its items, each with the test of one value of their kind
+            for _raw_value_item in _raw_value:
+                if not (type(_raw_value_item) is int):
+                    raise errors.ParseError("members[*]", "expected int, found " + type(_raw_value_item).__name__)
         try:
             members = cast(list[int], _raw_value)
 
@@ -221,6 +225,10 @@ class UpdateCaseRequest:
         _typed = _raw_value is UNSET or isinstance(_raw_value, list)  # a bool, so that mypy keeps _raw_value Any
         if not _typed:
             raise errors.ParseError("accessList", "expected list[UUID], found " + type(_raw_value).__name__)
+        if isinstance(_raw_value, list):  # its items, each with the test of one value of their kind
+            for _raw_value_item in _raw_value:
+                if not (isinstance(_raw_value_item, str)):
+                    raise errors.ParseError("accessList[*]", "expected UUID, found " + type(_raw_value_item).__name__)
         try:
             _access_list = _raw_value
             access_list: list[UUID] | Unset = UNSET
