@@ -217,12 +217,14 @@ def measure(calls: int) -> str:
     except (OSError, subprocess.SubprocessError, httpx.HTTPError) as error:
         raise CouldNotMeasure(str(error)) from None
     ratio = statistics.median(per_call["generated sync_detailed"]) / statistics.median(per_call[RAW])
+    # Judged on the printed figure, so that "1.05" never reads as above a target of 1.05.
+    ratio = round(ratio, 3)
     verdict = "within" if ratio <= TARGET_RATIO else "ABOVE"
     lines = [
         f"{calls} calls each, one keep-alive connection, server on 127.0.0.1, body {len(body)} bytes",
         *table("per call (PUT /api/2.0/crm/case/42, 200 with the documented Case):", per_call, RAW),
         *table("parse only, per Case:", bench_parse(body, calls, peer), "json.loads"),
-        f"client/raw median ratio {ratio:.2f}: {verdict} the target of {TARGET_RATIO:.2f} (goal {GOAL_RATIO:.2f})",
+        f"client/raw median ratio {ratio:.3f}: {verdict} the target of {TARGET_RATIO:.2f} (goal {GOAL_RATIO:.2f})",
     ]
     return "\n".join(lines)
 
