@@ -9,7 +9,8 @@
   or tests, and the archives are checked for them, and by `twine check --strict`.
 
 Usage: python -m scripts.package [--out DIR]
-Exit status: 0 built; 1 the build, the content check or twine check failed; 2 bad input.
+The archives replace what --out held in one folder swap: killed, it holds one build's archives, old or new.
+Exit status: 0 built; 1 the build, the content check or twine check failed; 2 bad input (--out holds other files).
 """
 
 from __future__ import annotations
@@ -26,12 +27,15 @@ import tomllib
 import zipfile
 from pathlib import Path
 
+from .safe_write import aside, swap_folder
 from .spec import load_spec
 from .tool import BadInput, ToolError, run
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = ROOT / "generated"
 NOT_SHIPPED = ("__pycache__", "*.pyc", ".*cache", ".hypothesis", "tests", "test_*.py", ".coverage")
+# What `out` may hold: the archives, and the Makefile's stamp of a finished build.
+OURS = (".whl", ".tar.gz", ".built")
 # When generated/ has no commit (an export, not a checkout): the earliest time a zip file can hold.
 FALLBACK_EPOCH = 315532800
 
@@ -110,12 +114,27 @@ def build(out: Path) -> list[Path]:
             if bad := unwanted(members(archive)):
                 raise BuildFailed(f"{archive.name} holds caches or tests: {', '.join(bad)}")
         step([sys.executable, "-m", "twine", "check", "--strict", *map(str, archives)], "twine check")
-        out.mkdir(parents=True, exist_ok=True)
-        for stale in [*out.glob("*.whl"), *out.glob("*.tar.gz")]:
-            stale.unlink()
+        return install(archives, out)
+
+
+def install(archives: list[Path], out: Path) -> list[Path]:
+    """Put `archives` in `out` in place of what it held, by one folder swap (scripts/safe_write.py).
+
+    Killed at any point, `out` holds the old archives or the new ones, never a wheel of one build beside
+    the sdist of another, which `make publish-package` would upload together.
+    """
+    if others := sorted(path.name for path in out.glob("*") if not path.name.endswith(OURS)):
+        raise BadInput(f"{out} holds other files ({', '.join(others)}): give the archives a folder of their own")
+    staging = aside(out)
+    try:
+        staging.mkdir(parents=True)
         for archive in archives:
-            shutil.move(archive, out / archive.name)
-        return [out / archive.name for archive in archives]
+            shutil.copyfile(archive, staging / archive.name)
+        swap_folder(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return [out / archive.name for archive in archives]
 
 
 def package(out: Path) -> str:

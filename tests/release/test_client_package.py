@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import email
+import shutil
+import subprocess
 import sys
 import tarfile
 import tomllib
@@ -16,6 +18,7 @@ import pytest
 
 import onlyoffice_crm_client
 from scripts import package
+from scripts.tool import BadInput
 from support import ROOT, run
 
 GENERATED = ROOT / "generated"
@@ -108,3 +111,77 @@ def test_the_wheel_and_the_sdist_ship_the_apache_licence_text(built: list[Path])
     assert in_wheel == in_sdist == (ROOT / "handwritten" / "LICENSE").read_bytes()
     assert b"Apache License\n                           Version 2.0, January 2004" in in_wheel
     assert b"END OF TERMS AND CONDITIONS" in in_wheel
+
+
+class TestTheArchivesReplaceTheOldOnes:
+    """`make package` puts a build's archives in dist/package/ by one folder swap (scripts/safe_write.py)."""
+
+    OLD = ("onlyoffice_crm_client-2.0.0-py3-none-any.whl", "onlyoffice_crm_client-2.0.0.tar.gz")
+    NEW = ("onlyoffice_crm_client-3.0.0-py3-none-any.whl", "onlyoffice_crm_client-3.0.0.tar.gz")
+
+    @pytest.fixture
+    def out(self, tmp_path: Path) -> Path:
+        """dist/package/ as an earlier build left it: its archives and make's stamp."""
+        out = tmp_path / "dist" / "package"
+        out.mkdir(parents=True)
+        for name in (*self.OLD, ".built"):
+            (out / name).write_text(f"old {name}")
+        return out
+
+    @pytest.fixture
+    def archives(self, tmp_path: Path) -> list[Path]:
+        built = tmp_path / "build"
+        built.mkdir()
+        for name in self.NEW:
+            (built / name).write_text(f"new {name}")
+        return [built / name for name in self.NEW]
+
+    def test_a_new_build_leaves_no_archive_of_the_old_one_beside_it(self, out: Path, archives: list[Path]) -> None:
+        package.install(archives, out)
+
+        assert sorted(path.name for path in out.iterdir()) == sorted(self.NEW)
+        assert sorted(path.name for path in out.parent.iterdir()) == ["package"]
+
+    @pytest.mark.parametrize(("call", "n"), [("rename", 1), ("rename", 2), ("unlink", 1), ("unlink", 2)])
+    def test_killed_at_any_step_it_holds_one_builds_archives_and_a_rerun_completes_it(
+        self, out: Path, archives: list[Path], call: str, n: int
+    ) -> None:
+        assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
+        script = "import sys; from pathlib import Path; from scripts.package import install;"
+        script += " install([Path(a) for a in sys.argv[2:]], Path(sys.argv[1]))"
+        inject = ["-e", f"trace={call},{call}at", "-e", f"inject={call},{call}at:signal=SIGKILL:when={n}"]
+        killed = subprocess.run(
+            [
+                "strace",
+                "-f",
+                "-qq",
+                "-o",
+                "/dev/null",
+                *inject,
+                sys.executable,
+                "-c",
+                script,
+                str(out),
+                *map(str, archives),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
+
+        assert killed.returncode == -9, killed.stderr
+        # Between the swap's two renames dist/package/ is missing and package.old whole: never a mix.
+        held = sorted(path.name for path in out.iterdir()) if out.exists() else []
+        assert held in ([], sorted((*self.OLD, ".built")), sorted(self.NEW))
+        package.install(archives, out)
+        assert sorted(path.name for path in out.iterdir()) == sorted(self.NEW)
+        assert [path.name for path in out.parent.iterdir() if not path.name.startswith(".package.")] == ["package"]
+
+    def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(self, out: Path, archives: list[Path]) -> None:
+        (out / "notes.txt").write_text("mine")
+        before = sorted(path.name for path in out.iterdir())
+
+        with pytest.raises(BadInput, match=r"holds other files \(notes.txt\): give the archives a folder"):
+            package.install(archives, out)
+        assert sorted(path.name for path in out.iterdir()) == before
