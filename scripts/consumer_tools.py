@@ -18,10 +18,11 @@ import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from . import node
 from .tool import ToolError
 
 ROOT = Path(__file__).resolve().parent.parent
-NODE_BIN = ROOT / "node_modules" / ".bin"
+NODE_BIN = node.NODE_BIN
 VENV_BIN = Path(sys.executable).parent
 # Compiled standard-library packages, kept with the tools (`make setup` fills it): a cold build
 # of net/http alone takes a minute on two cores.
@@ -96,7 +97,7 @@ def start(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = Non
         process = subprocess.Popen(
             list(command),
             cwd=cwd,
-            env=dict(env or os.environ),
+            env=node.environ(env),  # any node a tool starts is the pinned one
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,

@@ -39,6 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import node
 from .consumer_tools import (
     MAX_LINE,
     NODE_BIN,
@@ -150,7 +151,7 @@ class Run:
         fetch_built = generated and "typescript-fetch" in generators and "typescript-fetch" not in self.verdicts
         ts_folders = (["typescript-fetch"] if fetch_built else []) + (["types"] if types_written else [])
         tsc = (
-            start([tool(NODE_BIN / "tsc"), "-p", str(tsc_config(self.work, ts_folders))], self.work)
+            start(node.command(tool(NODE_BIN / "tsc"), "-p", str(tsc_config(self.work, ts_folders))), self.work)
             if ts_folders
             else None
         )
@@ -162,14 +163,14 @@ class Run:
 
     def start_spectral(self) -> subprocess.Popen[str]:
         return start(
-            [
+            node.command(
                 tool(NODE_BIN / "spectral"),
                 "lint",
                 "--ruleset",
                 str(SPECTRAL_RULESET),
                 "--fail-severity=warn",
                 str(self.spec),
-            ],
+            ),
             self.work,
         )
 
@@ -181,7 +182,7 @@ class Run:
     def start_openapi_typescript(self) -> subprocess.Popen[str]:
         (self.work / "types").mkdir()
         output = self.work / "types" / "schema.d.ts"
-        return start([tool(NODE_BIN / "openapi-typescript"), str(self.spec), "-o", str(output)], self.work)
+        return start(node.command(tool(NODE_BIN / "openapi-typescript"), str(self.spec), "-o", str(output)), self.work)
 
     def judge_types_written(self, process: subprocess.Popen[str]) -> bool:
         status, output = finish(process)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import gate_words
+from . import gate_words, node
 from .gate_rules import Change, InputError, kind_of
 from .spec import HTTP_METHODS
 
@@ -42,7 +42,7 @@ def diff_with_api_smart_diff(before: dict[str, Any], after: dict[str, Any]) -> l
         for path, spec in zip(paths, (before, after), strict=True):
             path.write_text(json.dumps(spec), encoding="utf-8")
         result = subprocess.run(
-            ["node", str(API_DIFF), *map(str, paths)], capture_output=True, text=True, cwd=ROOT, check=False
+            node.command(API_DIFF, *map(str, paths)), capture_output=True, text=True, cwd=ROOT, check=False
         )
     if result.returncode != 0:
         raise InputError(f"api-smart-diff failed: {result.stderr.strip()}")

@@ -1,4 +1,4 @@
-"""Run the project's pinned Redocly CLI (node_modules/.bin/redocly) with its config, redocly.yaml.
+"""Run the project's pinned Redocly CLI (node_modules/.bin/redocly, on the pinned node) with its config, redocly.yaml.
 
 `make lint` is `python -m scripts.redocly lint openapi.yaml`: every rule in
 redocly.yaml is an error, so Redocly's own exit status is the verdict. Its
@@ -12,15 +12,15 @@ Exit status: Redocly's own (0 passed, 1 problems found), 2 when it cannot run.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
+from . import node
 from .tool import BadInput, ToolError, run
 
 ROOT = Path(__file__).resolve().parent.parent
-REDOCLY = ROOT / "node_modules" / ".bin" / "redocly"
+REDOCLY = node.NODE_BIN / "redocly"
 CONFIG = ROOT / "redocly.yaml"
 
 
@@ -33,10 +33,12 @@ class RedoclyFailed(ToolError):
 def run_redocly(*args: str) -> subprocess.CompletedProcess[str]:
     """Run `redocly ARGS --config=redocly.yaml` and return what it did, whatever its exit status."""
     # Telemetry is off in redocly.yaml (`telemetry: off`); the update notice would only add noise to our output.
-    env = {**os.environ, "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
+    env = {**node.environ(), "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"}
+    if not REDOCLY.exists():
+        raise RedoclyFailed(f"cannot run {REDOCLY}: it is not installed (run `make setup`)")
     try:
         return subprocess.run(
-            [str(REDOCLY), *args, f"--config={CONFIG}"], capture_output=True, text=True, env=env, check=False
+            node.command(REDOCLY, *args, f"--config={CONFIG}"), capture_output=True, text=True, env=env, check=False
         )
     except OSError as error:
         raise RedoclyFailed(f"cannot run {REDOCLY}: {error} (run `make setup`)") from None

@@ -42,6 +42,7 @@ from onlyoffice_crm_client import AuthenticatedClient
 from onlyoffice_crm_client.client import DEFAULT_RETRY
 from onlyoffice_crm_client.types import Response
 from scripts.loopback import HOST, free_port, serve
+from scripts.node import command as on_pinned_node
 from scripts.redocly import redocly
 from scripts.spec import inlined, load_spec, operation, walk
 
@@ -358,7 +359,7 @@ def prism_mock(spec: Path) -> Iterator[str]:
     with tempfile.NamedTemporaryFile(prefix="prism-", suffix=".log") as log_file:
         log = Path(log_file.name)
         process = subprocess.Popen(
-            [str(PRISM), "mock", "--host", HOST, "--port", str(port), str(spec)],
+            on_pinned_node(PRISM, "mock", "--host", HOST, "--port", str(port), str(spec)),
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,
