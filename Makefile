@@ -111,9 +111,11 @@ $(GO_WARM): $(PY_STAMP)
 	@touch $@
 
 # npm and the tools run on the pinned Node.js from requirements.lock (scripts/node.py), never the machine's.
+# --ignore-scripts: the lock's one install script is @scarf/scarf's usage report (`node ./report.js`).
 $(NODE_STAMP): package-lock.json $(PY_STAMP)
 	@echo "setup: Node tools in node_modules from package-lock.json, on Node.js $$($(NODE) --version) (requirements.lock)"
-	@$(NODE) "$$($(BIN)/python -c 'from scripts.node import NPM; print(NPM)')" ci --no-audit --no-fund --loglevel=error
+	@$(NODE) "$$($(BIN)/python -c 'from scripts.node import NPM; print(NPM)')" ci --ignore-scripts --no-audit --no-fund \
+	  --loglevel=error
 	@touch $@
 
 validate: $(VALIDATED) ## Check that the spec is valid OpenAPI 3.1, its examples match and are states the server can produce, its names and security fit every generator

@@ -6,6 +6,7 @@ version, or if it is missing, lint, the gate's diff, the consumer check and the 
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -75,3 +76,12 @@ def test_the_trap_catches_a_tool_run_on_the_machines_node(machine_node: Path) ->
 
     assert result.returncode == 97
     assert "machine-bin/node" in machine_node.read_text()
+
+
+def test_the_only_install_script_npm_ci_skips_is_scarfs_usage_report() -> None:
+    """`make setup` runs `npm ci --ignore-scripts`: a new package that needs its install script must be decided on."""
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    with_scripts = sorted(name for name, entry in lock["packages"].items() if entry.get("hasInstallScript"))
+
+    assert with_scripts == ["node_modules/@scarf/scarf"]
+    assert "--ignore-scripts" in (ROOT / "Makefile").read_text(encoding="utf-8")
