@@ -352,14 +352,21 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def prism_mock(spec: Path) -> Iterator[str]:
-    """Serve `spec` with Prism on 127.0.0.1 (request validation on) and yield its base URL; always stop it."""
+def prism_mock(spec: Path, via_make: bool = False) -> Iterator[str]:
+    """Serve `spec` with Prism on 127.0.0.1 (request validation on) and yield its base URL; always stop it.
+
+    With `via_make`, as a user starts it: `make mock MOCK_PORT=...` in the project (which serves openapi.yaml).
+    """
     port = free_port()  # Prism cannot report a port it chose itself
     url = f"http://{HOST}:{port}"
+    if via_make:
+        command = [*MAKE, "mock", f"MOCK_PORT={port}"]
+    else:
+        command = on_pinned_node(PRISM, "mock", "--host", HOST, "--port", str(port), str(spec))
     with tempfile.NamedTemporaryFile(prefix="prism-", suffix=".log") as log_file:
         log = Path(log_file.name)
         process = subprocess.Popen(
-            on_pinned_node(PRISM, "mock", "--host", HOST, "--port", str(port), str(spec)),
+            command,
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,

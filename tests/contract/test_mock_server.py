@@ -1,6 +1,6 @@
 """The Prism fixture starts on 127.0.0.1, fails fast with Prism's own output, and always stops.
 
-`make mock` on a busy port says so in one line, before Prism prints its usage.
+`make mock` serves the spec, and on a busy port says so in one line, before Prism prints its usage.
 """
 
 from __future__ import annotations
@@ -21,6 +21,16 @@ def test_the_mock_listens_on_loopback_and_is_gone_after_the_block() -> None:
 
     with pytest.raises(httpx.ConnectError):
         httpx.put(f"{url}/api/2.0/crm/case/1/reopen")
+
+
+def test_make_mock_serves_the_spec_on_loopback_until_stopped() -> None:
+    with prism_mock(SPEC_PATH, via_make=True) as url:
+        answer = httpx.get(f"{url}/api/2.0/crm/case/42", headers={"Authorization": "a-token"})
+        assert answer.status_code == 200
+        assert answer.json()["response"]["id"] == 42
+
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"{url}/api/2.0/crm/case/42")
 
 
 def test_a_spec_prism_cannot_load_fails_with_its_output_instead_of_hanging(tmp_path: Path) -> None:
