@@ -140,7 +140,7 @@ class TestTheArchivesReplaceTheOldOnes:
         package.install(archives, out)
 
         assert sorted(path.name for path in out.iterdir()) == sorted(self.NEW)
-        assert sorted(path.name for path in out.parent.iterdir()) == ["package"]
+        assert sorted(path.name for path in out.parent.iterdir()) == [".package.lock", "package"]  # the turns' lock
 
     @pytest.mark.parametrize(("call", "n"), [("rename", 1), ("rename", 2), ("unlink", 1), ("unlink", 2)])
     def test_killed_at_any_step_it_holds_one_builds_archives_and_a_rerun_completes_it(
@@ -177,6 +177,32 @@ class TestTheArchivesReplaceTheOldOnes:
         package.install(archives, out)
         assert sorted(path.name for path in out.iterdir()) == sorted(self.NEW)
         assert [path.name for path in out.parent.iterdir() if not path.name.startswith(".package.")] == ["package"]
+
+    def test_two_builds_at_once_take_turns_and_leave_one_builds_archives(self, out: Path, tmp_path: Path) -> None:
+        script = (
+            "import sys; from pathlib import Path; from scripts.package import install\n"
+            "for _ in range(25): install([Path(a) for a in sys.argv[2:]], Path(sys.argv[1]))"
+        )
+        builds = []
+        for who in "ab":
+            folder = tmp_path / f"build-{who}"
+            folder.mkdir()
+            for name in self.NEW:
+                (folder / name).write_text(who)
+            builds.append([str(folder / name) for name in self.NEW])
+
+        racing = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, str(out), *build], cwd=ROOT, stderr=subprocess.PIPE, text=True
+            )
+            for build in builds
+        ]
+        results = [(process.wait(timeout=120), process.stderr.read() if process.stderr else "") for process in racing]
+
+        assert results == [(0, ""), (0, "")]
+        contents = {(out / name).read_text() for name in self.NEW}
+        assert sorted(path.name for path in out.iterdir()) == sorted(self.NEW)
+        assert contents in ({"a"}, {"b"})
 
     def test_a_folder_holding_other_files_is_refused_and_left_as_it_was(self, out: Path, archives: list[Path]) -> None:
         (out / "notes.txt").write_text("mine")
