@@ -63,7 +63,7 @@ PACKAGE_INPUTS := $(GENERATOR_INPUTS) scripts/package.py
 # Everything the tools leave in the work tree; `make clean` removes it all (and
 # only it), so that a clone is as fresh as `git clone` made it.
 CLEANED := $(VENV) node_modules $(DIST) .stamps .pytest_cache .mypy_cache .ruff_cache .hypothesis \
-  .schemathesis test-artifacts generated.old
+  .schemathesis test-artifacts generated.old .generated.lock
 
 .PHONY: all help setup validate lint generate check-generated check-code bundle docs package publish \
   publish-package consumers breaking check-releases release-check release-spec test mock bench clean lock

@@ -27,8 +27,6 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-import filelock
-
 from .safe_write import aside, swap_folder
 from .spec import load_spec
 from .tool import BadInput, ToolError, run
@@ -125,21 +123,17 @@ def install(archives: list[Path], out: Path) -> list[Path]:
     Killed at any point, `out` holds the old archives or the new ones, never a wheel of one build beside
     the sdist of another, which `make publish-package` would upload together.
     """
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # Two builds at once (two make runs in one checkout) take turns: a swap's renames are atomic one by one,
-    # not as a pair, and the second would find the first's folder where its own goes.
-    with filelock.FileLock(out.parent / f".{out.name}.lock"):
-        if others := sorted(path.name for path in out.glob("*") if not path.name.endswith(OURS)):
-            raise BadInput(f"{out} holds other files ({', '.join(others)}): give the archives a folder of their own")
-        staging = aside(out)
-        try:
-            staging.mkdir()
-            for archive in archives:
-                shutil.copyfile(archive, staging / archive.name)
-            swap_folder(staging, out)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+    if others := sorted(path.name for path in out.glob("*") if not path.name.endswith(OURS)):
+        raise BadInput(f"{out} holds other files ({', '.join(others)}): give the archives a folder of their own")
+    staging = aside(out)
+    try:
+        staging.mkdir(parents=True)
+        for archive in archives:
+            shutil.copyfile(archive, staging / archive.name)
+        swap_folder(staging, out)  # two builds at once take turns there
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return [out / archive.name for archive in archives]
 
 

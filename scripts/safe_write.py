@@ -22,6 +22,8 @@ import shutil
 import uuid
 from pathlib import Path
 
+import filelock
+
 
 def sync_folder(folder: Path) -> None:
     """Make the renames and new names in `folder` durable: a rename is atomic, but survives power loss only once the
@@ -110,16 +112,19 @@ def swap_folder(new: Path, old: Path) -> None:
     """Put `new` where `old` is (if anywhere), by renames, so that `old` is never half-written.
 
     Between the two renames neither is at `old`: a crash there leaves `old` missing and `<old>.old` whole, which
-    the next swap removes.
+    the next swap removes. Swaps into the same `old` take turns, through a lock file `.<name>.lock` beside it.
     """
     retired = old.with_name(old.name + ".old")
-    shutil.rmtree(retired, ignore_errors=True)
     sync_tree(new)
-    if old.exists():
-        old.rename(retired)
-    new.rename(old)
-    sync_folder(old.parent)
-    shutil.rmtree(retired, ignore_errors=True)
+    # Two swaps into one folder at once (two make runs in one checkout) take turns: each rename is atomic, the
+    # pair is not, and the second would find the first's folder where its own goes ("Directory not empty").
+    with filelock.FileLock(old.with_name(f".{old.name}.lock")):
+        shutil.rmtree(retired, ignore_errors=True)
+        if old.exists():
+            old.rename(retired)
+        new.rename(old)
+        sync_folder(old.parent)
+        shutil.rmtree(retired, ignore_errors=True)
 
 
 def point(link: Path, target: str) -> None:

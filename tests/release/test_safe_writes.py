@@ -106,7 +106,7 @@ class TestAFolder:
         safe_write.swap_folder(new, old)
 
         assert sorted(str(p.relative_to(old)) for p in old.rglob("*")) == ["b", "b/c.py"]
-        assert sorted(p.name for p in tmp_path.iterdir()) == ["generated", "scratch"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".generated.lock", "generated", "scratch"]
 
     def test_swapped_in_is_flushed_file_by_file_before_its_renames(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -128,6 +128,31 @@ class TestAFolder:
         before_renames = {str(new / "a.py"), str(new / "b" / "c.py"), str(new / "b"), str(new)}
         assert set(flushed[:4]) == before_renames
         assert flushed[4:] == [str(tmp_path)]
+
+    def test_two_swaps_into_one_folder_at_once_take_turns(self, tmp_path: Path) -> None:
+        script = (
+            "import sys, time; from pathlib import Path; from scripts.safe_write import swap_folder, write_new\n"
+            # Each rename lingers a little, so that the two processes' swaps overlap every run.
+            "rename = Path.rename\n"
+            "Path.rename = lambda self, target: (rename(self, target), time.sleep(0.005))[0]\n"
+            "news = [Path(sys.argv[1]) / f'scratch-{sys.argv[2]}-{n}' for n in range(25)]\n"
+            "for new in news:\n"
+            "    write_new(new / 'a.py', sys.argv[2].encode()); write_new(new / 'b.py', sys.argv[2].encode())\n"
+            "for new in news:\n"
+            "    swap_folder(new, Path(sys.argv[1]) / 'generated')"
+        )
+        racing = [
+            subprocess.Popen(
+                [sys.executable, "-c", script, str(tmp_path), who], cwd=ROOT, stderr=subprocess.PIPE, text=True
+            )
+            for who in "xy"
+        ]
+        results = [(process.wait(timeout=120), process.stderr.read() if process.stderr else "") for process in racing]
+
+        assert results == [(0, ""), (0, "")]
+        generated = tmp_path / "generated"
+        assert sorted(p.name for p in generated.iterdir()) == ["a.py", "b.py"]
+        assert (generated / "a.py").read_bytes() == (generated / "b.py").read_bytes()
 
     def test_swap_interrupted_between_its_renames_is_finished_by_the_next(self, tmp_path: Path) -> None:
         old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
