@@ -224,10 +224,13 @@ class Run:
             self.judge(name, f"the client does not build: {cut(output, lambda line: not line.startswith('#'))}")
 
     def judge_tsc(self, folders: Sequence[str], status: int, output: str) -> None:
-        for folder in folders:
+        found = {folder: [line for line in output.splitlines() if line.startswith(f"{folder}/")] for folder in folders}
+        # A failure no folder is named in (a bad tsconfig, a missing lib) is every checked folder's:
+        # tsc compiled none of them.
+        blame_all = status != 0 and not any(found.values())
+        for folder, errors in found.items():
             consumer = "openapi-typescript" if folder == "types" else folder
-            errors = [line for line in output.splitlines() if line.startswith(f"{folder}/")]
-            if status != 0 and not errors and len(folders) == 1:
+            if blame_all:
                 errors = output.splitlines()
             if errors:
                 self.judge(consumer, f"does not compile under strict tsc: {cut(chr(10).join(errors))}")

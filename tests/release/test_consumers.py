@@ -142,3 +142,14 @@ def test_a_missing_tool_is_named_with_the_way_to_install_it(
         checked.err
         == f"consumers: cannot run: {tmp_path / 'no-node-modules' / 'spectral'} is not installed (run `make setup`)\n"
     )
+
+
+def test_a_tsc_failure_that_names_no_folder_is_a_refusal_by_every_folder_it_checked(tmp_path: Path) -> None:
+    run = consumers.Run(SPEC_PATH, tmp_path, ["typescript-fetch", "openapi-typescript"])
+
+    run.judge_tsc(["typescript-fetch", "types"], 2, "error TS6053: File 'lib.es2099.d.ts' not found.\n")
+
+    assert {name: verdict.problem for name, verdict in run.verdicts.items()} == {
+        "typescript-fetch": "does not compile under strict tsc: error TS6053: File 'lib.es2099.d.ts' not found.",
+        "openapi-typescript": "does not compile under strict tsc: error TS6053: File 'lib.es2099.d.ts' not found.",
+    }
