@@ -39,11 +39,11 @@ GO_WARM := $(VENV)/go-cache/.warm
 # Written only by a passing `make validate` / `make lint` of the spec as it is
 # now. The client, bundle and docs depend on both: a rejected spec never
 # reaches them, whatever the order or -j.
-# Written only by a passing `make consumers` of the bundle as it is now.
-CONSUMED := .stamps/consumers
 VALIDATED := .stamps/validate
 LINTED := .stamps/lint
 SPEC_PASSED := $(VALIDATED) $(LINTED)
+# Written only by a passing `make consumers` of the bundle as it is now.
+CONSUMED := .stamps/consumers
 
 # The spec library every tool reads the spec through, and the checks of `make validate`.
 SPEC_LIB := scripts/__init__.py scripts/spec.py scripts/spec_examples.py
