@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from .redocly import ROOT, RedoclyFailed, redocly
-from .safe_write import write_file
+from .safe_write import aside, write_file
 from .spec import load_spec
 from .tool import ToolError, run
 
@@ -61,7 +61,7 @@ def private_page(page: str) -> str:
 def build(spec: Path, out: Path) -> str:
     """Write the private reference page of `spec` to `out`; ToolError (and `out` unchanged) when that fails."""
     info = load_spec(spec)["info"]
-    partial = out.with_name(f".{out.name}.partial")
+    partial = aside(out)  # a name of its own: two builds at once never remove each other's page
     try:
         redocly(
             "build-docs",
