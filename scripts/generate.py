@@ -50,7 +50,11 @@ IGNORED_PARTS = {"__pycache__", ".mypy_cache", ".ruff_cache"}
 
 
 class GenerationFailed(ToolError):
-    """openapi-python-client exited non-zero (the message is its own output), or a hand-written module clashed."""
+    """openapi-python-client exited non-zero (GeneratorExited), or a hand-written module clashed."""
+
+
+class GeneratorExited(GenerationFailed):
+    """openapi-python-client exited non-zero; the message is its own output."""
 
 
 def generate_into(target: Path, spec: Path = SPEC) -> None:
@@ -72,7 +76,7 @@ def generate_into(target: Path, spec: Path = SPEC) -> None:
     env["TYPER_STANDARD_TRACEBACK"] = "1"
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, check=False)
     if result.returncode != 0:
-        raise GenerationFailed(_without_traceback((result.stdout + result.stderr).strip()))
+        raise GeneratorExited(_without_traceback((result.stdout + result.stderr).strip()))
     place_handwritten(target / PACKAGE)
     shutil.copyfile(LICENSE, target / LICENSE.name)
 
@@ -138,8 +142,10 @@ def generate(output: Path) -> str:
         fresh = Path(scratch) / output.name
         try:
             generate_into(fresh)
-        except GenerationFailed as error:
+        except GeneratorExited as error:
             raise GenerationFailed(f"openapi-python-client failed; {output} is unchanged.\n{error}") from None
+        except GenerationFailed as error:
+            raise GenerationFailed(f"{output} is unchanged: {error}") from None
         if output.is_dir() and next(differences(fresh, output), None) is None:
             return f"{output} already is what the inputs generate (compared by content); left as it was"
         swap_folder(fresh, output)

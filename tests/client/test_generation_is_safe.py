@@ -74,6 +74,21 @@ def test_a_broken_spec_fails_generation_clearly_and_leaves_generated_unchanged(p
     assert not list(project.glob(".generating-*")), "the scratch folder was left behind"
 
 
+def test_a_handwritten_module_clashing_with_a_generated_one_fails_generation_naming_both(project: Path) -> None:
+    before = fingerprint(project / "generated")
+    (project / "handwritten" / "onlyoffice_crm_client" / "client.py").write_text('"""A clash."""\n', encoding="utf-8")
+
+    result = make(project, "generate")
+
+    assert result.returncode != 0
+    assert (
+        f"generate: {project / 'generated'} is unchanged: handwritten/onlyoffice_crm_client/client.py: "
+        "would replace the generated onlyoffice_crm_client/client.py"
+    ) in result.stderr
+    assert "openapi-python-client failed" not in result.stderr
+    assert fingerprint(project / "generated") == before
+
+
 @pytest.mark.parametrize("targets", [("-j4",), ("-j4", "generate", "validate", "lint"), ("-j4", "check-generated")])
 def test_a_duplicated_operation_id_fails_any_parallel_make_and_leaves_generated_untouched(
     project: Path, targets: tuple[str, ...]
