@@ -102,9 +102,11 @@ def escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
-def pointer_of(parts: Iterable[Any]) -> str:
-    """A JSON pointer from path parts: ('paths', '/a/{b}', 'put') -> '#/paths/~1a~1{b}/put'."""
-    return "#/" + "/".join(escape(str(part)) for part in parts)
+def pointer_of(parts: Iterable[Any], base: str = "#") -> str:
+    """A JSON pointer from path parts below `base`: ('paths', '/a/{b}', 'put') -> '#/paths/~1a~1{b}/put'.
+
+    No parts name `base` itself ('#', the whole document; never '#/', which names the key '')."""
+    return base + "".join(f"/{escape(str(part))}" for part in parts)
 
 
 def registry(spec: Mapping[str, Any]) -> Registry[Any]:

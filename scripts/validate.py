@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -69,16 +69,11 @@ POINTER_AT_START = re.compile(r"^(#/\S*?):? ")
 def example_problems(spec: Mapping[str, Any]) -> list[str]:
     """One line for each way an example breaks its schema."""
     return [
-        f"{pointer_of_value(example.value_pointer, path)}: example does not match {example.schema_pointer}:"
+        f"{pointer_of(path, example.value_pointer)}: example does not match {example.schema_pointer}:"
         f" at '{'/'.join(str(part) for part in path)}': {message}"
         for example in find_examples(spec)
         for path, message in schema_violations(spec, example.schema_pointer, example.value)
     ]
-
-
-def pointer_of_value(where: str, path: Iterable[Any]) -> str:
-    """The pointer of a part of a value at `where`: the line of the wrong value, not of its example."""
-    return where + "".join(f"/{escape(str(part))}" for part in path)
 
 
 def short(message: str) -> str:
@@ -135,7 +130,7 @@ def schema_keyword_problems(spec: Mapping[str, Any]) -> list[str]:
     for where, schema in _top_schemas(spec):
         for error in meta.iter_errors(schema):
             cause = _deepest(error)
-            location = pointer_of_value(where, cause.absolute_path)
+            location = pointer_of(cause.absolute_path, where)
             problems.append(f"{location}: invalid schema: {short(cause.message)}")
     return problems
 

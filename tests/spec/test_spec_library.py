@@ -154,6 +154,12 @@ def test_a_pointer_escapes_slash_and_tilde(parts: tuple[Any, ...], pointer: str)
     assert escape("~/") == "~0~1"
 
 
+def test_a_pointer_below_a_base_extends_it_and_no_parts_name_the_base_itself() -> None:
+    assert pointer_of(("a/b", 1), "#/components/examples/X/value") == "#/components/examples/X/value/a~1b/1"
+    assert pointer_of((), "#/components/examples/X/value") == "#/components/examples/X/value"
+    assert pointer_of(()) == "#"
+
+
 def test_a_ref_resolves_to_its_target_and_a_missing_one_is_not_found(small_spec: dict[str, Any]) -> None:
     assert resolve(small_spec, "#/components/schemas/Size") == {"type": "integer", "example": 3}
     assert resolve(small_spec, "#/paths/~1things~1{id}/get/operationId") == "getThing"
