@@ -23,12 +23,9 @@ class Example:
     where: str  # JSON pointer of the example itself
     value: Any
     schema_pointer: str  # JSON pointer of the schema it is checked against
-
-    @property
-    def value_pointer(self) -> str:
-        """The pointer of the value: a named example (`.../examples/name`) holds it under `value`."""
-        *_, holder, name = self.where.split("/")
-        return f"{self.where}/value" if holder == "examples" and not name.isdigit() else self.where
+    # JSON pointer of the value: a named example (an Example Object) holds it under `value`; any other is its value.
+    # Set where the example is found: its pointer alone cannot tell a named example "1" from a list's item 1.
+    value_pointer: str
 
 
 def _media_type_examples(
@@ -36,11 +33,11 @@ def _media_type_examples(
 ) -> Iterator[Example]:
     """Examples of a media type, parameter or header: `example` or named `examples`."""
     if "example" in holder:
-        yield Example(f"{where}/example", holder["example"], schema_pointer)
+        yield Example(f"{where}/example", holder["example"], schema_pointer, f"{where}/example")
     for name, example in holder.get("examples", {}).items():
         example, example_where = deref(spec, example, f"{where}/examples/{escape(name)}")
         if "value" in example:
-            yield Example(example_where, example["value"], schema_pointer)
+            yield Example(example_where, example["value"], schema_pointer, f"{example_where}/value")
 
 
 def _content_examples(spec: Mapping[str, Any], content: Mapping[str, Any], where: str) -> Iterator[Example]:
@@ -78,9 +75,9 @@ def _schema_examples(schema: Any, where: str) -> Iterator[Example]:
     examples = schema.get("examples")
     if isinstance(examples, list):
         for index, value in enumerate(examples):
-            yield Example(f"{where}/examples/{index}", value, where)
+            yield Example(f"{where}/examples/{index}", value, where, f"{where}/examples/{index}")
     if "example" in schema:
-        yield Example(f"{where}/example", schema["example"], where)
+        yield Example(f"{where}/example", schema["example"], where, f"{where}/example")
     for keyword, child in schema.items():
         if keyword in ("examples", "example", "enum", "const", "default") or keyword.startswith("x-"):
             continue  # values, not schemas

@@ -246,6 +246,16 @@ def test_a_named_example_value_is_under_value_and_a_listed_one_is_itself(small_s
     )
 
 
+def test_a_named_example_called_1_keeps_its_value_under_value(small_spec: dict[str, Any]) -> None:
+    body = small_spec["paths"]["/things/{id}"]["put"]["requestBody"]["content"]["application/json"]
+    body["examples"]["1"] = {"value": {"name": "Desk"}}
+    named_1 = "#/paths/~1things~1{id}/put/requestBody/content/application~1json/examples/1"
+
+    pointers = {example.where: example.value_pointer for example in find_examples(small_spec)}
+
+    assert pointers[named_1] == f"{named_1}/value"
+
+
 def test_named_examples_are_listed_by_operation_status_and_name(small_spec: dict[str, Any]) -> None:
     responses = {(example.id, example.media_type): example.value for example in response_examples(small_spec)}
     requests = {example.id: example.value for example in request_examples(small_spec)}
