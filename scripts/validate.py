@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,7 @@ from openapi_spec_validator import OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import DuplicateOperationIDError
 
 from .spec import NotFound, escape, load_with_lines, pointer_of, resolve, schema_violations, walk
-from .spec_examples import find_examples
+from .spec_examples import Example, find_examples
 from .tool import BadInput, ToolError, run
 from .validate_fitness import enum_name_problems, operation_id_problems, schema_name_problems, security_problems
 from .validate_states import state_problems
@@ -66,12 +66,12 @@ MAX_MESSAGE = 200
 POINTER_AT_START = re.compile(r"^(#/\S*?):? ")
 
 
-def example_problems(spec: Mapping[str, Any]) -> list[str]:
-    """One line for each way an example breaks its schema."""
+def example_problems(spec: Mapping[str, Any], examples: Sequence[Example]) -> list[str]:
+    """One line for each way an example (of find_examples(spec)) breaks its schema."""
     return [
         f"{pointer_of(path, example.value_pointer)}: example does not match {example.schema_pointer}:"
         f" at '{'/'.join(str(part) for part in path)}': {message}"
-        for example in find_examples(spec)
+        for example in examples
         for path, message in schema_violations(spec, example.schema_pointer, example.value)
     ]
 
@@ -162,12 +162,13 @@ def spec_problems(spec: Mapping[str, Any]) -> list[str]:
         problems = stage(spec)
         if problems:
             return once(problems)
+    examples = find_examples(spec)  # once: every example rule reads the same list
     return once(
-        example_problems(spec)
+        example_problems(spec, examples)
         + enum_name_problems(spec)
         + schema_name_problems(spec)
         + security_problems(spec)
-        + state_problems(spec)
+        + state_problems(examples)
     )
 
 

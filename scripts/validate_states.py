@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from .spec import walk
-from .spec_examples import find_examples
+from .spec_examples import Example
 
 
-def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
+def contact_privacy_problems(examples: Sequence[Example]) -> list[str]:
     """One line for each contact in an example that the server could not write.
 
     ContactBaseWrapper sets isPrivate = (shareType == None), isShared = shareType
@@ -28,7 +28,7 @@ def contact_privacy_problems(spec: Mapping[str, Any]) -> list[str]:
     7c503dfb: module/ASC.Api/ASC.Api.CRM/Wrappers/ContactWrapper.cs L399-407).
     """
     problems: list[str] = []
-    for where, contact in _example_nodes(spec, "shareType"):
+    for where, contact in _example_nodes(examples, "shareType"):
         private = contact.get("shareType") == 0
         if contact.get("isPrivate") is not private:
             problems.append(f"{where}: isPrivate must be {str(private).lower()} for shareType {contact['shareType']}")
@@ -52,15 +52,15 @@ SERVER_CASE_DATE = re.compile(
 MASK_KEYS = {0: ("size",), 1: ("rows", "cols")}
 
 
-def _example_nodes(spec: Mapping[str, Any], *keys: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
+def _example_nodes(examples: Sequence[Example], *keys: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
     """Every mapping inside an example value that has all of `keys`, with the pointer the file has for it."""
-    for example in find_examples(spec):
+    for example in examples:
         for where, node in walk(example.value, example.value_pointer):
             if all(key in node for key in keys):
                 yield where, node
 
 
-def public_case_problems(spec: Mapping[str, Any]) -> list[str]:
+def public_case_problems(examples: Sequence[Example]) -> list[str]:
     """One line for each public case in an example that is not editable.
 
     CanEdit(case) is admin || creator || !IsPrivate(case) || on its access list
@@ -68,12 +68,12 @@ def public_case_problems(spec: Mapping[str, Any]) -> list[str]:
     """
     return [
         f"{where}/canEdit: must be true for a public case (isPrivate false)"
-        for where, case in _example_nodes(spec, "isClosed", "isPrivate", "canEdit")
+        for where, case in _example_nodes(examples, "isClosed", "isPrivate", "canEdit")
         if case["isPrivate"] is False and case["canEdit"] is not True
     ]
 
 
-def private_member_problems(spec: Mapping[str, Any]) -> list[str]:
+def private_member_problems(examples: Sequence[Example]) -> list[str]:
     """One line for each private contact in an example that is not editable.
 
     A private contact is listed only for a caller who may access it, an admin or
@@ -82,7 +82,7 @@ def private_member_problems(spec: Mapping[str, Any]) -> list[str]:
     """
     return [
         f"{where}/canEdit: must be true for a private contact (shareType 0)"
-        for where, contact in _example_nodes(spec, "shareType", "canEdit")
+        for where, contact in _example_nodes(examples, "shareType", "canEdit")
         if contact["shareType"] == 0 and contact["canEdit"] is not True
     ]
 
@@ -96,10 +96,10 @@ def _integer_mask(text: Any, keys: tuple[str, ...]) -> bool:
     return isinstance(mask, dict) and sorted(mask) == sorted(keys) and all(type(mask[key]) is int for key in keys)
 
 
-def mask_problems(spec: Mapping[str, Any]) -> list[str]:
+def mask_problems(examples: Sequence[Example]) -> list[str]:
     """One line for each text-field or text-area mask in an example that the server would not write."""
     problems = []
-    for where, field in _example_nodes(spec, "fieldType", "mask"):
+    for where, field in _example_nodes(examples, "fieldType", "mask"):
         keys = MASK_KEYS.get(field["fieldType"])
         if keys is not None and not _integer_mask(field["mask"], keys):
             expected = ", ".join(f'"{key}": <integer>' for key in keys)
@@ -109,21 +109,21 @@ def mask_problems(spec: Mapping[str, Any]) -> list[str]:
     return problems
 
 
-def case_date_problems(spec: Mapping[str, Any]) -> list[str]:
+def case_date_problems(examples: Sequence[Example]) -> list[str]:
     """One line for each case date in an example that is not in the server's form."""
     return [
         f"{where}/created: {case['created']!r} is not the server's case date (like 2024-03-04T10:20:30.0000000+03:00)"
-        for where, case in _example_nodes(spec, "isClosed", "created")
+        for where, case in _example_nodes(examples, "isClosed", "created")
         if not (isinstance(case["created"], str) and SERVER_CASE_DATE.match(case["created"]))
     ]
 
 
-def state_problems(spec: Mapping[str, Any]) -> list[str]:
-    """Every way an example shows a state the server cannot produce."""
+def state_problems(examples: Sequence[Example]) -> list[str]:
+    """Every way an example (of find_examples) shows a state the server cannot produce."""
     return (
-        contact_privacy_problems(spec)
-        + public_case_problems(spec)
-        + private_member_problems(spec)
-        + mask_problems(spec)
-        + case_date_problems(spec)
+        contact_privacy_problems(examples)
+        + public_case_problems(examples)
+        + private_member_problems(examples)
+        + mask_problems(examples)
+        + case_date_problems(examples)
     )

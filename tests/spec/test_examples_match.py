@@ -38,7 +38,7 @@ def public_case(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_every_example_in_the_spec_matches_its_schema(pristine_spec: dict[str, Any]) -> None:
-    assert example_problems(pristine_spec) == []
+    assert example_problems(pristine_spec, find_examples(pristine_spec)) == []
 
 
 def test_examples_are_found_in_bodies_responses_parameters_headers_and_schemas(pristine_spec: dict[str, Any]) -> None:
@@ -58,7 +58,7 @@ def test_examples_are_found_in_bodies_responses_parameters_headers_and_schemas(p
 def test_a_broken_example_is_reported_with_its_location(spec: dict[str, Any]) -> None:
     public_case(spec)["members"][0]["shareType"] = 9
 
-    problems = example_problems(spec)
+    problems = example_problems(spec, find_examples(spec))
 
     assert len(problems) == 1
     assert problems[0].startswith(
@@ -77,13 +77,13 @@ def test_a_malformed_format_in_an_example_is_reported(spec: dict[str, Any], fiel
     case = public_case(spec)
     case[field] = bad_value if field == "created" else {**case[field], **bad_value}
 
-    assert any(f"response/{field}" in problem for problem in example_problems(spec))
+    assert any(f"response/{field}" in problem for problem in example_problems(spec, find_examples(spec)))
 
 
 def test_a_bad_schema_level_example_is_reported(spec: dict[str, Any]) -> None:
     spec["components"]["schemas"]["Case"]["properties"]["id"]["examples"] = ["forty-two"]
 
-    assert example_problems(spec) == [
+    assert example_problems(spec, find_examples(spec)) == [
         "#/components/schemas/Case/properties/id/examples/0: example does not match "
         "#/components/schemas/Case/properties/id: at '': 'forty-two' is not of type 'integer'"
     ]
@@ -275,7 +275,7 @@ class TestTheContactPrivacyRule:
 
         assert len(contacts) >= 4, "the examples should show public and private contacts"
         assert {contact["shareType"] for contact in contacts} == {0, 1, 2}
-        assert contact_privacy_problems(pristine_spec) == []
+        assert contact_privacy_problems(find_examples(pristine_spec)) == []
 
     @pytest.mark.parametrize(
         ("change", "problem"),
@@ -292,13 +292,15 @@ class TestTheContactPrivacyRule:
     ) -> None:
         public_case(spec)["members"][0].update(change)
 
-        assert f"#/components/examples/PublicCase/value/response/members/0: {problem}" in contact_privacy_problems(spec)
+        problems = contact_privacy_problems(find_examples(spec))
+
+        assert f"#/components/examples/PublicCase/value/response/members/0: {problem}" in problems
 
     def test_a_private_contact_without_its_access_list_is_reported(self, spec: dict[str, Any]) -> None:
         private = spec["components"]["examples"]["PrivateCase"]["value"]["response"]["members"][1]
         del private["accessList"]
 
-        assert contact_privacy_problems(spec) == [
+        assert contact_privacy_problems(find_examples(spec)) == [
             "#/components/examples/PrivateCase/value/response/members/1: accessList must be present for shareType 0"
         ]
 
@@ -312,12 +314,12 @@ class TestEveryExampleIsAStateTheServerCanProduce:
 
     def test_the_examples_break_none_of_the_rules(self, pristine_spec: dict[str, Any]) -> None:
         for rule in (public_case_problems, private_member_problems, mask_problems, case_date_problems):
-            assert rule(pristine_spec) == [], rule.__name__
+            assert rule(find_examples(pristine_spec)) == [], rule.__name__
 
     def test_a_public_case_that_is_not_editable_is_reported(self, spec: dict[str, Any]) -> None:
         example_response(spec, "ReopenedCase")["canEdit"] = False
 
-        assert public_case_problems(spec) == [
+        assert public_case_problems(find_examples(spec)) == [
             "#/components/examples/ReopenedCase/value/response/canEdit: "
             "must be true for a public case (isPrivate false)"
         ]
@@ -325,12 +327,12 @@ class TestEveryExampleIsAStateTheServerCanProduce:
     def test_a_private_case_need_not_be_editable(self, spec: dict[str, Any]) -> None:
         example_response(spec, "PrivateCase")["canEdit"] = False
 
-        assert public_case_problems(spec) == []
+        assert public_case_problems(find_examples(spec)) == []
 
     def test_a_private_member_that_is_not_editable_is_reported(self, spec: dict[str, Any]) -> None:
         example_response(spec, "ReopenedCase")["members"][0]["canEdit"] = False
 
-        assert private_member_problems(spec) == [
+        assert private_member_problems(find_examples(spec)) == [
             "#/components/examples/ReopenedCase/value/response/members/0/canEdit: "
             "must be true for a private contact (shareType 0)"
         ]
@@ -339,7 +341,7 @@ class TestEveryExampleIsAStateTheServerCanProduce:
         shared = example_response(pristine_spec, "PrivateCase")["members"][0]
 
         assert shared["shareType"] == 2 and shared["canEdit"] is False
-        assert private_member_problems(pristine_spec) == []
+        assert private_member_problems(find_examples(pristine_spec)) == []
 
     @pytest.mark.parametrize(
         ("field", "mask", "expected"),
@@ -357,7 +359,7 @@ class TestEveryExampleIsAStateTheServerCanProduce:
         custom_field = example_response(spec, "PublicCase")["customFields"][0]
         custom_field.update(fieldType=field, mask=mask)
 
-        assert mask_problems(spec) == [
+        assert mask_problems(find_examples(spec)) == [
             f"#/components/examples/PublicCase/value/response/customFields/0/mask: "
             f"must be {expected} for fieldType {field}, not {mask!r}"
         ]
@@ -366,7 +368,7 @@ class TestEveryExampleIsAStateTheServerCanProduce:
         fields = example_response(spec, "PublicCase")["customFields"]
 
         assert {field["fieldType"] for field in fields} >= {2, 4}
-        assert mask_problems(spec) == []
+        assert mask_problems(find_examples(spec)) == []
 
     @pytest.mark.parametrize(
         "date",
@@ -376,7 +378,7 @@ class TestEveryExampleIsAStateTheServerCanProduce:
     def test_a_case_date_not_in_the_servers_form_is_reported(self, spec: dict[str, Any], date: Any) -> None:
         example_response(spec, "ReopenedCase")["created"] = date
 
-        assert case_date_problems(spec) == [
+        assert case_date_problems(find_examples(spec)) == [
             f"#/components/examples/ReopenedCase/value/response/created: {date!r} is not the server's case date "
             "(like 2024-03-04T10:20:30.0000000+03:00)"
         ]
@@ -385,14 +387,17 @@ class TestEveryExampleIsAStateTheServerCanProduce:
         example_response(spec, "ReopenedCase")["canEdit"] = False
         example_response(spec, "PublicCase")["members"][0]["isShared"] = False
 
-        assert state_problems(spec) == contact_privacy_problems(spec) + public_case_problems(spec)
-        assert len(state_problems(spec)) == 2
+        examples = find_examples(spec)
+
+        assert state_problems(examples) == contact_privacy_problems(examples) + public_case_problems(examples)
+        assert len(state_problems(examples)) == 2
 
     def test_the_schema_pins_the_case_date_too(self, spec: dict[str, Any]) -> None:
         example_response(spec, "ReopenedCase")["created"] = "2023-11-15T16:05:00+01:00"
 
         assert any(
-            "at 'response/created'" in problem and "does not match" in problem for problem in example_problems(spec)
+            "at 'response/created'" in problem and "does not match" in problem
+            for problem in example_problems(spec, find_examples(spec))
         )
 
 
