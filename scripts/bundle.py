@@ -16,13 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .redocly import ROOT, RedoclyFailed, redocly
+from .redocly import RedoclyFailed, redocly
 from .safe_write import move_file
-from .spec import load_spec
+from .spec import ROOT, SPEC, load_spec
 from .tool import ToolError, run
 from .validate import spec_problems
 
-SPEC = ROOT / "openapi.yaml"
 BUNDLES = ("openapi.yaml", "openapi.json")
 
 

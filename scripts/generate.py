@@ -35,10 +35,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .safe_write import swap_folder
+from .spec import ROOT, SPEC
 from .tool import ToolError, run
 
-ROOT = Path(__file__).resolve().parent.parent
-SPEC = ROOT / "openapi.yaml"
 CONFIG = ROOT / "generator-config.yml"
 TEMPLATES = ROOT / "templates"
 HANDWRITTEN = ROOT / "handwritten"
