@@ -385,3 +385,22 @@ def test_a_property_kind_without_a_type_test_fails_generation_naming_it(tmp_path
     assert "Fixed.version is a ConstProperty, a kind json_test has no JSON type test for" in message
     assert message.startswith("templates/model.py.jinja:")
     assert "Traceback" not in message and len(message.splitlines()) == 1
+
+
+# --- a path placeholder that names no path parameter stops generation ---------------------------------------
+
+
+def test_a_path_placeholder_without_its_parameter_fails_generation_naming_it(tmp_path: Path) -> None:
+    spec = small_spec({"Thing": {"type": "object"}})
+    get_thing = spec["paths"].pop("/thing")["get"]
+    get_thing["parameters"] = [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}]
+    # The generator reads only {name} of letters, digits, _ and - as a parameter; {a.b} it takes for text.
+    spec["paths"]["/thing/{id}/{a.b}"] = {"get": get_thing}
+
+    with pytest.raises(GenerationFailed) as failed:
+        generate_into(tmp_path / "client", write_spec(tmp_path, spec))
+
+    message = str(failed.value)
+    assert "path /thing/{id}/{a.b}: {a.b} names no path parameter; it would be left out of the URL" in message
+    assert message.startswith("templates/endpoint_module.py.jinja:")
+    assert "Traceback" not in message and len(message.splitlines()) == 1
