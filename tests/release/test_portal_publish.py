@@ -25,7 +25,7 @@ from scripts.portal import cli, state
 from scripts.portal.cli import CannotPublishThere, publish
 from scripts.portal.release import read_release
 from scripts.portal.state import Refused
-from support import ROOT, fingerprint, make, release_of, spec_version
+from support import ROOT, fingerprint, killed_by_strace, make, release_of, spec_version
 
 # The version dist/ is built as (the spec's), three later minor versions and the next major one.
 V0 = spec_version()
@@ -389,17 +389,7 @@ class TestCrashes:
                 portal,
                 "--dist",
                 newer_dist,
-                prefix=(
-                    "strace",
-                    "-f",
-                    "-qq",
-                    "-o",
-                    "/dev/null",
-                    "-e",
-                    f"trace={call}",
-                    "-e",
-                    f"inject={call}:signal=SIGKILL:when={n}",
-                ),
+                prefix=tuple(killed_by_strace(call, n)),
             )
             if killed.returncode != -9:
                 return f"{call} #{n}: not killed (exit {killed.returncode}): {killed.stderr}"
