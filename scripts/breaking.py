@@ -8,7 +8,7 @@ writes the report; this module is the command line.
 
 The base is the newest release: a version is released once its CHANGELOG.md
 entry is dated, and its spec is recorded byte for byte in
-releases/<version>.yaml (scripts.releases checks that the two agree), so
+releases/<version>.yaml (scripts.check_releases checks that the two agree), so
 the gate works in a clone without tags. When info.version is itself
 released, openapi.yaml must be its record, byte for byte (nothing to
 compare); any other byte fails: raise the version. BASE=<git ref> compares
@@ -19,7 +19,8 @@ info.version changed, CHANGELOG.md must describe it (its own entry, or
 text under `## [Unreleased]`). The report, from the base it compared with
 to the verdict, goes to stdout when the gate passes and to stderr when not.
 
-Usage: python -m scripts.breaking [--base REF | --base-spec FILE] [--spec FILE] [--changelog FILE]
+Usage: python -m scripts.breaking [--base REF | --base-spec FILE] [--spec FILE] [--releases DIR]
+       [--changelog FILE]
 Exit status: 0 passes, 1 breaking changes without a major bump, a released
 version changed, or a missing changelog entry; 2 bad input (no release to
 compare with, unknown ref, unreadable spec, differ or generator failed).
@@ -36,10 +37,11 @@ from typing import Any
 import yaml
 
 from . import releases
-from .gate_policy import CHANGELOG, RELEASES, default_base, gate, is_its_release
+from .gate_policy import default_base, gate, is_its_release
 from .gate_rules import InputError
 from .gate_words import report
-from .spec import load_spec
+from .releases import CHANGELOG, RELEASES
+from .spec import load_spec, load_yaml
 from .tool import BadInput, ToolError, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,10 +52,14 @@ def spec_at(ref: str, spec: Path) -> dict[str, Any]:
     result = subprocess.run(["git", "show", f"{ref}:{relative}"], capture_output=True, text=True, cwd=ROOT, check=False)
     if result.returncode != 0:
         raise InputError(f"cannot read {relative} at {ref!r}: {result.stderr.strip()}")
-    loaded = yaml.safe_load(result.stdout)
+    loaded = load_yaml(result.stdout)  # a repeated key is refused, as in every other spec read
     if not isinstance(loaded, dict):
         raise InputError(f"{relative} at {ref!r} is not an OpenAPI document")
     return loaded
+
+
+def version_of(loaded: dict[str, Any]) -> str:
+    return str(loaded["info"]["version"])
 
 
 def shown(path: Path) -> Path:
@@ -66,29 +72,42 @@ class Breaking(ToolError):
 
 def judge(spec: Path, base: str | None, base_spec: Path | None, records: Path, changelog: Path) -> list[str]:
     """The gate's report on `spec` against its base: what it compared with, every change, the verdict."""
-    try:
-        after = load_spec(spec)
-        if base:
-            is_its_release(spec, changelog, records)  # a released version never changes, whatever BASE
-            said = [f"base is openapi.yaml at {base}"]
-            before = spec_at(base, spec)
-        else:
-            base_spec = base_spec or default_base(spec, changelog, records)
-            if base_spec is None:
-                version = after["info"]["version"]
-                record = shown(releases.record_of(version, records))
-                return [f"OK: {spec.name} is the release {version} ({record}), byte for byte"]
-            said = [f"base is {shown(base_spec)}"]
-            before = load_spec(base_spec)
-        verdict = gate(before, after, changelog)
-    except ToolError:
-        raise
-    except (OSError, yaml.YAMLError, ValueError, KeyError) as error:
-        raise BadInput(str(error)) from None
-    lines = [*said, *report(verdict)]
+    said, before, after = compared(spec, base, base_spec, records, changelog)
+    if before is None:
+        return [said]
+    verdict = gate(before, after, changelog)
+    lines = [said, *report(verdict)]
     if not verdict.passed:
         raise Breaking(lines)
     return lines
+
+
+def compared(
+    spec: Path, base: str | None, base_spec: Path | None, records: Path, changelog: Path
+) -> tuple[str, dict[str, Any] | None, dict[str, Any]]:
+    """What the gate compares: a line naming the base, the base's spec and `spec`'s, both with an info.version.
+
+    The base is None when `spec` is its own release, byte for byte (the line says so). Input that cannot be
+    read is BadInput (exit 2); only these steps are guarded, so a bug in the gate keeps its traceback.
+    """
+    try:
+        after = load_spec(spec)
+        version = version_of(after)
+        if base:
+            is_its_release(spec, changelog, records)  # a released version never changes, whatever BASE
+            said, before = f"base is openapi.yaml at {base}", spec_at(base, spec)
+        else:
+            base_spec = base_spec or default_base(spec, changelog, records)
+            if base_spec is None:
+                record = shown(releases.record_of(version, records))
+                return f"OK: {spec.name} is the release {version} ({record}), byte for byte", None, after
+            said, before = f"base is {shown(base_spec)}", load_spec(base_spec)
+        version_of(before)  # gate() reads it: a base without one is bad input, not a bug of the gate
+    except ToolError:
+        raise  # it says what is wrong already (BadInput is a ValueError too)
+    except (OSError, yaml.YAMLError, ValueError, KeyError) as error:
+        raise BadInput(str(error)) from None
+    return said, before, after
 
 
 def main(argv: list[str]) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .releases import CHANGELOG, RELEASES, BadChangelog, entries, recorded, released
+from .releases import CHANGELOG, RELEASES, entries, recorded, released
 from .spec import load_spec
 from .tool import BadInput, ToolError, run
 from .versions import parse_release
@@ -65,7 +65,7 @@ def disagreements(changelog: Path = CHANGELOG, releases: Path = RELEASES) -> lis
 def check(changelog: Path, releases: Path) -> str:
     try:
         problems = disagreements(changelog, releases)
-    except (BadChangelog, OSError, yaml.YAMLError) as error:
+    except (OSError, yaml.YAMLError) as error:  # a record that cannot be read (the changelog: releases.BadChangelog)
         raise BadInput(str(error)) from None
     if problems:
         raise Disagree(problems)

@@ -26,13 +26,10 @@ from . import releases
 from .gate_python import python_api_changes
 from .gate_rules import Change, InputError
 from .gate_wire import classify
+from .releases import CHANGELOG, RELEASES
 from .spec import load_spec
 from .tool import ToolError
 from .versions import major, parse
-
-ROOT = Path(__file__).resolve().parent.parent
-RELEASES = ROOT / "releases"
-CHANGELOG = ROOT / "CHANGELOG.md"
 
 
 @dataclass
@@ -140,11 +137,6 @@ def gate(before: dict[str, Any], after: dict[str, Any], changelog: Path, python_
         changelog_missing=new_version != old_version and not changelog_has(changelog, new_version),
         changelog_name=changelog.name,
     )
-
-
-def released_specs(changelog: Path = CHANGELOG, records: Path = RELEASES) -> list[tuple[Version, Path]]:
-    """The released versions (dated in CHANGELOG.md) with their records, oldest first (1.10.0 after 1.2.0)."""
-    return sorted((version, releases.record_of(version, records)) for version in releases.released(changelog))
 
 
 class ReleaseChanged(ToolError):

@@ -4,7 +4,7 @@ Detection (scripts/gate_wire.py, scripts/gate_python.py) tags every change
 it finds with a rule id; the verdict of a change is its rule's kind, read
 from this table and nowhere else (kind_of); the gate's policy
 (scripts/gate_policy.py) and its words (scripts/gate_words.py) work on
-these structured findings. README's list of rules is this table
+these structured findings. docs/maintaining.md's list of rules is this table
 (`python -m scripts.gate_rules` prints it; a test compares the two).
 
 Usage: python -m scripts.gate_rules
@@ -134,14 +134,16 @@ class InputError(BadInput):
 
 
 def markdown() -> str:
-    """The table as README lists it."""
+    """The table as docs/maintaining.md lists it."""
     lines = ["| rule id | layer | verdict | what |", "| --- | --- | --- | --- |"]
     lines += [f"| `{rule.id}` | {rule.layer} | {rule.kind} | {rule.words} |" for rule in RULES]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str]) -> int:
-    return run("gate-rules", lambda: markdown().rstrip("\n"), prefixed=False)  # the table as it is, for README
+    return run(
+        "gate-rules", lambda: markdown().rstrip("\n"), prefixed=False
+    )  # the table as it is, for docs/maintaining.md
 
 
 if __name__ == "__main__":

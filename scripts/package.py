@@ -27,7 +27,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from .safe_write import aside, swap_folder
+from .safe_write import staged_swap
 from .spec import load_spec
 from .tool import BadInput, ToolError, run
 
@@ -125,15 +125,9 @@ def install(archives: list[Path], out: Path) -> list[Path]:
     """
     if others := sorted(path.name for path in out.glob("*") if not path.name.endswith(OURS)):
         raise BadInput(f"{out} holds other files ({', '.join(others)}): give the archives a folder of their own")
-    staging = aside(out)
-    try:
-        staging.mkdir(parents=True)
+    with staged_swap(out) as staging:  # two builds at once take turns there; a killed one's staging is removed
         for archive in archives:
             shutil.copyfile(archive, staging / archive.name)
-        swap_folder(staging, out)  # two builds at once take turns there
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return [out / archive.name for archive in archives]
 
 

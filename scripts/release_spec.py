@@ -30,8 +30,6 @@ from .spec import load_spec
 from .tool import BadInput, ToolError, run
 from .versions import parse_release
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 class Refused(ToolError):
     """The version is not dated, or is recorded with other content (exit 1)."""
@@ -45,12 +43,7 @@ def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> st
         raise BadInput(f"cannot read {spec}: {error}") from None
     if parse_release(version) is None:
         raise BadInput(f"info.version {version!r} is not MAJOR.MINOR.PATCH")
-    try:
-        dated = releases.released(changelog)
-    except releases.BadChangelog as error:
-        raise BadInput(str(error)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise BadInput(f"cannot read {changelog}: {getattr(error, 'strerror', None) or error}") from None
+    dated = releases.released(changelog)  # an unreadable changelog is releases.BadChangelog (exit 2)
     if Version(version) not in dated:
         raise Refused(
             f"{changelog.name} does not date {version}: a version is released once its entry is dated;"
@@ -73,8 +66,8 @@ def record(spec: Path, folder: Path, changelog: Path = releases.CHANGELOG) -> st
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
-    parser.add_argument("--releases", type=Path, default=ROOT / "releases")
+    parser.add_argument("--spec", type=Path, default=releases.ROOT / "openapi.yaml")
+    parser.add_argument("--releases", type=Path, default=releases.RELEASES)
     parser.add_argument("--changelog", type=Path, default=releases.CHANGELOG)
     args = parser.parse_args(argv[1:])
     return run("release-spec", lambda: record(args.spec, args.releases, args.changelog))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from packaging.version import Version
 
+from .tool import BadInput
 from .versions import parse_release
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +29,8 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 UNRELEASED = "Unreleased"
 
 
-class BadChangelog(ValueError):
-    """A heading of CHANGELOG.md dates something that cannot be a release."""
+class BadChangelog(BadInput):
+    """CHANGELOG.md cannot be read, or a heading dates something that cannot be a release (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +45,13 @@ class Entry:
 
 def entries(changelog: Path = CHANGELOG) -> list[Entry]:
     """The `## [...]` sections of a changelog, in file order (a missing file has none)."""
-    if not changelog.is_file():
+    if not changelog.exists():
         return []
+    try:
+        lines = changelog.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise BadChangelog(f"cannot read {changelog}: {getattr(error, 'strerror', None) or error}") from None
     found: list[Entry] = []
-    lines = changelog.read_text(encoding="utf-8").splitlines()
     starts = [(number, match) for number, line in enumerate(lines) if (match := HEADING.match(line))]
     for index, (number, match) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)

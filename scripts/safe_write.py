@@ -11,15 +11,19 @@ once the file was fsync'ed before the rename and the folder after it
 - `move_file`: rename a finished file (e.g. one a generator wrote aside) into place.
 - `rename_folder`: rename a staged folder into place, never over one that is there.
 - `swap_folder`: put a new folder where an old one is, by two renames.
+- `staged_swap`: fill a new folder beside an old one and swap it in, leaving nothing aside even when killed.
 - `point`: make a symbolic link lead elsewhere in one step.
 """
 
 from __future__ import annotations
 
 import errno
+import glob
 import os
 import shutil
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import filelock
@@ -114,17 +118,52 @@ def swap_folder(new: Path, old: Path) -> None:
     Between the two renames neither is at `old`: a crash there leaves `old` missing and `<old>.old` whole, which
     the next swap removes. Swaps into the same `old` take turns, through a lock file `.<name>.lock` beside it.
     """
-    retired = old.with_name(old.name + ".old")
     sync_tree(new)
-    # Two swaps into one folder at once (two make runs in one checkout) take turns: each rename is atomic, the
-    # pair is not, and the second would find the first's folder where its own goes ("Directory not empty").
-    with filelock.FileLock(old.with_name(f".{old.name}.lock")):
-        shutil.rmtree(retired, ignore_errors=True)
-        if old.exists():
-            old.rename(retired)
-        new.rename(old)
-        sync_folder(old.parent)
-        shutil.rmtree(retired, ignore_errors=True)
+    with turns(old):
+        _swap(new, old)
+
+
+@contextmanager
+def staged_swap(old: Path) -> Iterator[Path]:
+    """A new empty folder beside `old` to fill; swapped into `old`'s place when the block ends (removed if it raises).
+
+    Writers of `old` take turns for all of it, filling included, so a staging folder beside `old` that a writer
+    killed before its swap left (`.<name>.<random>.tmp`, as `aside` names it) is nobody's: each writer removes them
+    first, and they never pile up.
+    """
+    old.parent.mkdir(parents=True, exist_ok=True)
+    with turns(old):
+        for stale in old.parent.glob(f".{glob.escape(old.name)}.*.tmp"):
+            remove(stale)
+        staging = aside(old)
+        staging.mkdir()
+        try:
+            yield staging
+            sync_tree(staging)
+            _swap(staging, old)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+
+
+def turns(folder: Path) -> filelock.FileLock:
+    """The lock writers of `folder` take turns through: `.<name>.lock` beside it.
+
+    Two swaps into one folder at once (two make runs in one checkout) must take turns: each rename is atomic, the
+    pair is not, and the second would find the first's folder where its own goes ("Directory not empty").
+    """
+    return filelock.FileLock(folder.with_name(f".{folder.name}.lock"))
+
+
+def _swap(new: Path, old: Path) -> None:
+    """swap_folder's two renames, for a writer whose turn it is."""
+    retired = old.with_name(old.name + ".old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if old.exists():
+        old.rename(retired)
+    new.rename(old)
+    sync_folder(old.parent)
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def point(link: Path, target: str) -> None:

@@ -21,6 +21,7 @@ import signal
 import socket
 import ssl
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -218,6 +219,35 @@ def run(*command: str | Path, env: dict[str, str] | None = None, cwd: Path = ROO
     return subprocess.run(
         [str(part) for part in command], capture_output=True, text=True, check=False, timeout=300, env=env, cwd=cwd
     )
+
+
+# --- crashes and races: a process killed at a system call, two processes at once -----------------
+
+
+def killed_by_strace(calls: str, n: int) -> list[str]:
+    """The command prefix that kills what it runs (SIGKILL) at the n-th of these system calls (`rename,renameat`)."""
+    assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
+    inject = ["-e", f"trace={calls}", "-e", f"inject={calls}:signal=SIGKILL:when={n}"]
+    return ["strace", "-f", "-qq", "-o", "/dev/null", *inject]
+
+
+def killed_at(calls: str, n: int, script: str, *argv: str | Path) -> subprocess.CompletedProcess[str]:
+    """A Python script run in the project, killed at the n-th of these system calls (killed_by_strace)."""
+    command = [*killed_by_strace(calls, n), sys.executable, "-c", script, *map(str, argv)]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=60)
+
+
+def race(script: str, argv_a: list[str], argv_b: list[str]) -> list[tuple[int, str]]:
+    """Two processes of one Python script at once, with their own arguments: each one's exit status and stderr."""
+    racing = [
+        subprocess.Popen([sys.executable, "-c", script, *argv], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+        for argv in (argv_a, argv_b)
+    ]
+    results = []
+    for process in racing:
+        _, stderr = process.communicate(timeout=120)
+        results.append((process.returncode, stderr))
+    return results
 
 
 NOT_COPIED = shutil.ignore_patterns(

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import filelock
 
+from ..releases import ROOT
 from ..tool import BadInput, ToolError, run
 from .listing import NOTES
-from .release import ROOT, Release, read_release, version_key
+from .release import Release, read_release, version_key
 from .state import (
     Refused,
     add_version,

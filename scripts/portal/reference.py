@@ -71,7 +71,7 @@ def security_schemes(spec: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def schema_type(spec: Mapping[str, Any], schema: Any) -> str:
+def schema_type(schema: Any) -> str:
     """A schema in a few words: `Case`, `array of Contact`, `string (date-time) | null`, `integer enum 0, 1`."""
     if not isinstance(schema, Mapping):
         return "any"
@@ -79,12 +79,12 @@ def schema_type(spec: Mapping[str, Any], schema: Any) -> str:
         return str(schema["$ref"]).rpartition("/")[2]
     for combiner, joiner in (("oneOf", " | "), ("anyOf", " | "), ("allOf", " & ")):
         if combiner in schema:
-            return joiner.join(schema_type(spec, branch) for branch in schema[combiner])
+            return joiner.join(schema_type(branch) for branch in schema[combiner])
     kinds = schema.get("type", "any")
     words = []
     for kind in kinds if isinstance(kinds, list) else [kinds]:
         if kind == "array":
-            words.append(f"array of {schema_type(spec, schema.get('items'))}")
+            words.append(f"array of {schema_type(schema.get('items'))}")
         else:
             words.append(f"{kind} ({schema['format']})" if "format" in schema and kind != "null" else str(kind))
     described = " | ".join(words)
@@ -115,7 +115,7 @@ def examples_of(spec: Mapping[str, Any], holder: Mapping[str, Any]) -> Iterator[
 def content_lines(spec: Mapping[str, Any], content: Mapping[str, Any]) -> list[str]:
     lines = []
     for media_type, media in content.items():
-        lines += [f"Content `{media_type}`: {schema_type(spec, media.get('schema'))}", ""]
+        lines += [f"Content `{media_type}`: {schema_type(media.get('schema'))}", ""]
         for name, value in examples_of(spec, media):
             lines += [f"Example {name}:", "", *fenced(value, "json" if "json" in media_type else "")]
     return lines
@@ -142,7 +142,7 @@ def operation_section(spec: Mapping[str, Any], path: str, method: str, body: Map
             required = "required" if parameter.get("required") else "optional"
             schema = parameter.get("schema", {})
             lines.append(
-                f"- `{parameter['name']}` ({parameter['in']}, {schema_type(spec, schema)}, {required}"
+                f"- `{parameter['name']}` ({parameter['in']}, {schema_type(schema)}, {required}"
                 f"{constraints(schema)}): {one_line(parameter.get('description', ''))}"
             )
             lines += [f"  - {name}: `{json.dumps(value)}`" for name, value in examples_of(spec, parameter)]
@@ -163,7 +163,7 @@ def operation_section(spec: Mapping[str, Any], path: str, method: str, body: Map
         for name, header in resolved.get("headers", {}).items():
             header, _ = deref(spec, header, "#")
             said = one_line(header.get("description", ""))
-            lines.append(f"- Header `{name}` ({schema_type(spec, header.get('schema'))}): {said}")
+            lines.append(f"- Header `{name}` ({schema_type(header.get('schema'))}): {said}")
         if resolved.get("headers"):
             lines.append("")
         lines += content_lines(spec, resolved.get("content", {}))
@@ -180,7 +180,7 @@ def schema_section(spec: Mapping[str, Any], name: str, schema: Mapping[str, Any]
     lines = [
         f"### {name}",
         "",
-        f"Type: {schema_type(spec, {k: v for k, v in schema.items() if k != '$ref'})}",
+        f"Type: {schema_type({k: v for k, v in schema.items() if k != '$ref'})}",
         "",
         text(schema.get("description")),
     ]
@@ -188,7 +188,7 @@ def schema_section(spec: Mapping[str, Any], name: str, schema: Mapping[str, Any]
     for prop, definition in schema.get("properties", {}).items():
         state = "required" if prop in required else "optional"
         lines.append(
-            f"- `{prop}` ({schema_type(spec, definition)}, {state}{constraints(definition)}): "
+            f"- `{prop}` ({schema_type(definition)}, {state}{constraints(definition)}): "
             f"{one_line(definition.get('description', ''))}"
         )
         if definition.get("examples"):

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
+import errno
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from packaging.version import Version
 
+from .. import releases
 from ..spec import load_spec
 from ..tool import BadInput
 from ..versions import parse
-from . import notes
 from .listing import CHANGELOG, CHANGELOG_MD, NOTES, REFERENCE
 from .reference import reference_markdown
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 SOURCE_FILES = ("index.html", "openapi.yaml", "openapi.json")
 # Rendered from the release, not compared with it: a newer publisher may render them better.
 DERIVED = frozenset({REFERENCE, CHANGELOG, CHANGELOG_MD})
-# Where a version's notes and date come from unless --changelog says otherwise.
-CHANGELOG_FILE = ROOT / "CHANGELOG.md"
 
 
 class BadRelease(BadInput):
@@ -67,20 +66,23 @@ def read_release(dist: Path, changelog: Path | None = None) -> Release:
     for package in packages:
         files[package.name] = package.read_bytes()
     files["index.html"] = with_navigation(files["index.html"], version, [package.name for package in packages])
-    changelog = changelog or CHANGELOG_FILE
-    try:
-        entry = notes.entry(changelog.read_text(encoding="utf-8"), version)
-    except (OSError, UnicodeDecodeError) as error:
-        raise BadRelease(
-            f"cannot read the changelog {changelog}: {getattr(error, 'strerror', None) or error}"
-        ) from None
-    record = {"version": version, "date": entry.date, "notes": entry.notes}
+    record = {"version": version, **notes_of(changelog or releases.CHANGELOG, version)}
     files[NOTES] = (json.dumps(record, indent=2, ensure_ascii=False) + "\n").encode()
     try:
         reference = reference_markdown(json.loads(files["openapi.json"]))
     except (KeyError, TypeError, ValueError) as error:
         raise BadRelease(f"cannot render {dist / 'openapi.json'} as Markdown: {error!r}") from None
     return Release(version, title, files, {REFERENCE: reference.encode()})
+
+
+def notes_of(changelog: Path, version: str) -> dict[str, str | None]:
+    """The version's date and notes in release.json: its CHANGELOG.md entry (scripts/releases.py), or none."""
+    if not changelog.exists():  # releases.entries reads a missing changelog as one without entries
+        raise BadRelease(f"cannot read the changelog {changelog}: {os.strerror(errno.ENOENT)}")
+    entry = releases.entry_for(changelog, version)
+    if entry is None:
+        return {"date": None, "notes": ""}
+    return {"date": entry.date, "notes": entry.text + "\n"}
 
 
 def with_navigation(page: bytes, version: str, packages: list[str]) -> bytes:

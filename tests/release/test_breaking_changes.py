@@ -20,8 +20,9 @@ from typing import Any
 import griffe
 import pytest
 import yaml
+from packaging.version import Version
 
-from scripts import breaking, check_releases, gate_policy, gate_rules, release_spec
+from scripts import breaking, check_releases, gate_policy, gate_rules, release_spec, releases
 from scripts.gate_policy import Verdict, gate
 from scripts.gate_wire import classify
 from scripts.gate_words import report
@@ -31,6 +32,11 @@ from support import ROOT, make, project_copy, rename_schema, run
 Edit = Callable[[dict[str, Any]], object]
 REOPEN = "/api/2.0/crm/case/{caseid}/reopen"
 RELEASE_2_0_0 = "b2e8505bcb921f0e505afbe853833a100d407193"
+
+
+def released_specs() -> list[tuple[Version, Path]]:
+    """The project's released versions (dated in CHANGELOG.md) with their records, oldest first (1.10.0 after 1.2.0)."""
+    return sorted((version, releases.record_of(version)) for version in releases.released())
 
 
 def schemas(spec: dict[str, Any]) -> dict[str, Any]:
@@ -432,10 +438,10 @@ def base_of(spec: dict[str, Any], changelog: Path, releases_dir: Path) -> Path |
 
 class TestTheBase:
     def test_every_release_dated_in_the_changelog_is_recorded_in_releases(self) -> None:
-        recorded = [(str(version), path.name) for version, path in gate_policy.released_specs()]
+        recorded = [(str(version), path.name) for version, path in released_specs()]
 
         assert recorded[:2] == [("1.0.0", "1.0.0.yaml"), ("2.0.0", "2.0.0.yaml")]
-        assert all(path.is_file() for _, path in gate_policy.released_specs())
+        assert all(path.is_file() for _, path in released_specs())
         assert check_releases.disagreements() == []
 
     def test_the_released_2_0_0_is_the_spec_of_its_release_commit_byte_for_byte(self) -> None:
@@ -532,36 +538,36 @@ class TestTheBase:
 
 class TestRecordingARelease:
     @pytest.fixture
-    def spec(self, tmp_path: Path) -> Path:
+    def spec_file(self, tmp_path: Path) -> Path:
         """openapi.yaml in a folder of its own, at the version the tests date or not."""
         path = tmp_path / "openapi.yaml"
         shutil.copy(ROOT / "openapi.yaml", path)
         return path
 
-    def record(self, spec: Path, releases_dir: Path, changelog: Path) -> int:
-        arguments = ["--spec", str(spec), "--releases", str(releases_dir), "--changelog", str(changelog)]
+    def record(self, spec_file: Path, releases_dir: Path, changelog: Path) -> int:
+        arguments = ["--spec", str(spec_file), "--releases", str(releases_dir), "--changelog", str(changelog)]
         return release_spec.main(["release_spec", *arguments])
 
     def test_a_dated_version_is_copied_byte_for_byte_once(
-        self, pristine_spec: dict[str, Any], spec: Path, tmp_path: Path, releases_dir: Path
+        self, pristine_spec: dict[str, Any], spec_file: Path, tmp_path: Path, releases_dir: Path
     ) -> None:
         changelog = dated_changelog(tmp_path, pristine_spec["info"]["version"])
 
-        assert self.record(spec, releases_dir, changelog) == 0
-        assert (releases_dir / f"{pristine_spec['info']['version']}.yaml").read_bytes() == spec.read_bytes()
-        assert self.record(spec, releases_dir, changelog) == 0
+        assert self.record(spec_file, releases_dir, changelog) == 0
+        assert (releases_dir / f"{pristine_spec['info']['version']}.yaml").read_bytes() == spec_file.read_bytes()
+        assert self.record(spec_file, releases_dir, changelog) == 0
 
     def test_an_undated_version_is_refused_saying_to_date_it_first(
         self,
         pristine_spec: dict[str, Any],
-        spec: Path,
+        spec_file: Path,
         tmp_path: Path,
         releases_dir: Path,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
         version = pristine_spec["info"]["version"]
 
-        assert self.record(spec, releases_dir, dated_changelog(tmp_path, unreleased="- **Added:** x.\n")) == 1
+        assert self.record(spec_file, releases_dir, dated_changelog(tmp_path, unreleased="- **Added:** x.\n")) == 1
         assert f"CHANGELOG.md does not date {version}: a version is released once its entry is dated" in (
             capsys.readouterr().err
         )
@@ -570,16 +576,16 @@ class TestRecordingARelease:
     def test_a_recorded_version_with_other_content_is_refused_and_kept(
         self,
         pristine_spec: dict[str, Any],
-        spec: Path,
+        spec_file: Path,
         tmp_path: Path,
         releases_dir: Path,
         capsys: pytest.CaptureFixture[str],
     ) -> None:
-        spec.write_text(spec.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+        spec_file.write_text(spec_file.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
         recorded = releases_dir / f"{pristine_spec['info']['version']}.yaml"
         shutil.copy(ROOT / "openapi.yaml", recorded)
 
-        assert self.record(spec, releases_dir, dated_changelog(tmp_path, pristine_spec["info"]["version"])) == 1
+        assert self.record(spec_file, releases_dir, dated_changelog(tmp_path, pristine_spec["info"]["version"])) == 1
         assert "exists with other content" in capsys.readouterr().err
         assert recorded.read_bytes() == (ROOT / "openapi.yaml").read_bytes()
 
@@ -605,10 +611,10 @@ class TestAFreshCloneWithoutTags:
         result = make(fresh_clone, "breaking")
 
         assert result.returncode == 0, result.stderr
-        newest = str(gate_policy.released_specs()[-1][0])
+        newest = str(released_specs()[-1][0])
         assert f"breaking: base is releases/{newest}.yaml" in result.stdout or (
             f"is the release {newest} (releases/{newest}.yaml), byte for byte" in result.stdout
         )
         assert "breaking: OK" in result.stdout
-        older = [f"releases/{version}.yaml" for version, _ in gate_policy.released_specs()[:-1]]
+        older = [f"releases/{version}.yaml" for version, _ in released_specs()[:-1]]
         assert not [name for name in older if name in result.stdout], "compared with an older release"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import email
-import shutil
-import subprocess
 import sys
 import tarfile
 import tomllib
@@ -19,7 +17,7 @@ import pytest
 import onlyoffice_crm_client
 from scripts import package
 from scripts.tool import BadInput
-from support import ROOT, run
+from support import ROOT, killed_at, race, run
 
 GENERATED = ROOT / "generated"
 BIN = Path(sys.executable).parent
@@ -146,29 +144,9 @@ class TestTheArchivesReplaceTheOldOnes:
     def test_killed_at_any_step_it_holds_one_builds_archives_and_a_rerun_completes_it(
         self, out: Path, archives: list[Path], call: str, n: int
     ) -> None:
-        assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
         script = "import sys; from pathlib import Path; from scripts.package import install;"
         script += " install([Path(a) for a in sys.argv[2:]], Path(sys.argv[1]))"
-        inject = ["-e", f"trace={call},{call}at", "-e", f"inject={call},{call}at:signal=SIGKILL:when={n}"]
-        killed = subprocess.run(
-            [
-                "strace",
-                "-f",
-                "-qq",
-                "-o",
-                "/dev/null",
-                *inject,
-                sys.executable,
-                "-c",
-                script,
-                str(out),
-                *map(str, archives),
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
+        killed = killed_at(f"{call},{call}at", n, script, out, *archives)
 
         assert killed.returncode == -9, killed.stderr
         # Between the swap's two renames dist/package/ is missing and package.old whole: never a mix.
@@ -176,7 +154,8 @@ class TestTheArchivesReplaceTheOldOnes:
         assert held in ([], sorted((*self.OLD, ".built")), sorted(self.NEW))
         package.install(archives, out)
         assert sorted(path.name for path in out.iterdir()) == sorted(self.NEW)
-        assert [path.name for path in out.parent.iterdir() if not path.name.startswith(".package.")] == ["package"]
+        # Nothing left aside: a staging folder the killed build left (`.package.<hex>.tmp`) was removed.
+        assert sorted(path.name for path in out.parent.iterdir()) == [".package.lock", "package"]
 
     def test_two_builds_at_once_take_turns_and_leave_one_builds_archives(self, out: Path, tmp_path: Path) -> None:
         script = (
@@ -191,13 +170,7 @@ class TestTheArchivesReplaceTheOldOnes:
                 (folder / name).write_text(who)
             builds.append([str(folder / name) for name in self.NEW])
 
-        racing = [
-            subprocess.Popen(
-                [sys.executable, "-c", script, str(out), *build], cwd=ROOT, stderr=subprocess.PIPE, text=True
-            )
-            for build in builds
-        ]
-        results = [(process.wait(timeout=120), process.stderr.read() if process.stderr else "") for process in racing]
+        results = race(script, [str(out), *builds[0]], [str(out), *builds[1]])
 
         assert results == [(0, ""), (0, "")]
         contents = {(out / name).read_text() for name in self.NEW}

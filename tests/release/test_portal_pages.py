@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from scripts import releases
 from scripts.gate_wire import classify as real_classify
 from scripts.portal import cli, listing, state
 from scripts.portal.cli import publish
-from scripts.portal.notes import entry, summary
+from scripts.portal.notes import summary
 from scripts.portal.pages import markdown_html
-from support import release_of, spec_version
+from support import ISO_DATE_TIME, release_of, spec_version
 
 V0 = spec_version()
 _MAJOR, _MINOR = (int(part) for part in V0.split(".")[:2])
@@ -53,7 +54,6 @@ Adds a summary to the API.
 The first edition.
 """
 ATOM = "{http://www.w3.org/2005/Atom}"
-RFC_3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$")
 
 
 def remove_reopen(spec: dict[str, Any]) -> None:
@@ -222,7 +222,7 @@ class TestForMachines:
         entries = feed.findall(f"{ATOM}entry")
         assert [e.findtext(f"{ATOM}title", "").rsplit(" ", 1)[1] for e in entries] == [VM, V2, V1, V0]
         dates = [feed.findtext(f"{ATOM}updated", "")] + [e.findtext(f"{ATOM}updated", "") for e in entries]
-        assert all(RFC_3339.match(date) and datetime.fromisoformat(date) for date in dates), dates
+        assert all(ISO_DATE_TIME.match(date) and datetime.fromisoformat(date) for date in dates), dates
         assert dates[0] == max(dates[1:])
         for e in entries:
             assert e.findtext(f"{ATOM}id", "").startswith("urn:uuid:")
@@ -316,12 +316,12 @@ class TestMarkupRunsNowhere:
 
 
 class TestReleaseNotes:
-    def test_an_entry_is_the_text_under_its_heading_with_its_date(self) -> None:
-        found = entry(CHANGELOG, V1)
+    def test_an_entry_is_the_text_under_its_heading_with_its_date(self, changelog: Path) -> None:
+        found = releases.entry_for(changelog, V1)
 
-        assert found.date == "2026-12-02" and found.notes.startswith("A release with **bold**")
-        assert entry(CHANGELOG, "9.9.9") == entry("", V1)
-        assert summary(found.notes) == "A release with bold words and code."
+        assert found is not None and found.date == "2026-12-02" and found.text.startswith("A release with **bold**")
+        assert releases.entry_for(changelog, "9.9.9") is None
+        assert summary(found.text) == "A release with bold words and code."
 
     def test_a_version_whose_notes_changed_is_refused_and_the_message_names_the_notes(
         self, built_dist: Path, changelog: Path, tmp_path: Path

@@ -20,11 +20,12 @@ from typing import Any
 import filelock
 import pytest
 
-from scripts.portal import cli, release, state
+from scripts import releases
+from scripts.portal import cli, state
 from scripts.portal.cli import CannotPublishThere, publish
 from scripts.portal.release import read_release
 from scripts.portal.state import Refused
-from support import ROOT, fingerprint, make, release_of, spec_version
+from support import ROOT, fingerprint, killed_by_strace, make, release_of, spec_version
 
 # The version dist/ is built as (the spec's), three later minor versions and the next major one.
 V0 = spec_version()
@@ -83,7 +84,7 @@ def assert_listing_is_whole(portal: Path) -> None:
 
 def run_publish(*args: str | Path, prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
     """The publish script as a release job runs it, in a process of its own (with the tests' CHANGELOG.md)."""
-    changelog = ("--changelog", str(release.CHANGELOG_FILE))
+    changelog = ("--changelog", str(releases.CHANGELOG))
     command = [*prefix, sys.executable, "-m", "scripts.publish", *changelog, *map(str, args)]
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120, env=env, cwd=ROOT)
@@ -104,7 +105,7 @@ def dated_versions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     entries = [f"## [{v}] - 2026-12-0{n + 1}\n\nRelease {v}.\n" for n, v in enumerate((VM, V3, V2, V1, V0))]
     changelog.write_text("# Changelog\n\n" + "\n".join(entries))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(release, "CHANGELOG_FILE", changelog)
+        patch.setattr(releases, "CHANGELOG", changelog)
         yield changelog
 
 
@@ -388,17 +389,7 @@ class TestCrashes:
                 portal,
                 "--dist",
                 newer_dist,
-                prefix=(
-                    "strace",
-                    "-f",
-                    "-qq",
-                    "-o",
-                    "/dev/null",
-                    "-e",
-                    f"trace={call}",
-                    "-e",
-                    f"inject={call}:signal=SIGKILL:when={n}",
-                ),
+                prefix=tuple(killed_by_strace(call, n)),
             )
             if killed.returncode != -9:
                 return f"{call} #{n}: not killed (exit {killed.returncode}): {killed.stderr}"

@@ -155,6 +155,18 @@ class TestTheReleaseRecord:
         assert check_releases.main(["check-releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 2
         assert capsys.readouterr().err.startswith(f"check-releases: {message}")
 
+    def test_a_changelog_that_is_not_utf_8_is_one_line_naming_it_and_exit_2(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        changelog = tmp_path / "CHANGELOG.md"
+        changelog.write_bytes(b"# Changelog\n\xff\n")
+
+        assert check_releases.main(["check-releases", "--changelog", str(changelog), "--releases", str(tmp_path)]) == 2
+        assert capsys.readouterr().err == (
+            f"check-releases: cannot read {changelog}: 'utf-8' codec can't decode byte 0xff in position 12:"
+            " invalid start byte\n"
+        )
+
     def test_a_version_dated_twice_is_reported_with_both_lines(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

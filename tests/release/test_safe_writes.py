@@ -7,15 +7,12 @@ the primitives alone. That a tool's error carries its exit status is test_tools_
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from scripts import safe_write
-from support import ROOT
+from support import killed_at, race
 
 OLD, NEW = b"old bytes\n", b"new bytes " * 1000
 
@@ -69,17 +66,9 @@ class TestAFile:
 
     @pytest.mark.parametrize(("call", "n"), [("write", 1), ("fsync", 1), ("rename", 1), ("fsync", 2)])
     def test_killed_at_any_step_holds_the_old_bytes_or_the_new(self, target: Path, call: str, n: int) -> None:
-        assert shutil.which("strace"), "the crash tests need strace: apt-get install strace (.ci/run does)"
         script = "import sys; from pathlib import Path; from scripts.safe_write import write_file;"
         script += f" write_file(Path(sys.argv[1]), {NEW!r})"
-        inject = ["-e", f"trace={call}", "-e", f"inject={call}:signal=SIGKILL:when={n}"]
-        killed = subprocess.run(
-            ["strace", "-f", "-qq", "-o", "/dev/null", *inject, sys.executable, "-c", script, str(target)],
-            cwd=ROOT,
-            capture_output=True,
-            check=False,
-            timeout=60,
-        )
+        killed = killed_at(call, n, script, target)
 
         assert killed.returncode == -9, killed.stderr
         aside = [path for path in target.parent.iterdir() if path != target]
@@ -141,18 +130,23 @@ class TestAFolder:
             "for new in news:\n"
             "    swap_folder(new, Path(sys.argv[1]) / 'generated')"
         )
-        racing = [
-            subprocess.Popen(
-                [sys.executable, "-c", script, str(tmp_path), who], cwd=ROOT, stderr=subprocess.PIPE, text=True
-            )
-            for who in "xy"
-        ]
-        results = [(process.wait(timeout=120), process.stderr.read() if process.stderr else "") for process in racing]
+        results = race(script, [str(tmp_path), "x"], [str(tmp_path), "y"])
 
         assert results == [(0, ""), (0, "")]
         generated = tmp_path / "generated"
         assert sorted(p.name for p in generated.iterdir()) == ["a.py", "b.py"]
         assert (generated / "a.py").read_bytes() == (generated / "b.py").read_bytes()
+
+    def test_staged_and_swapped_in_removes_what_a_killed_writer_left_aside(self, tmp_path: Path) -> None:
+        old = tmp_path / "package"
+        safe_write.write_new(safe_write.aside(old) / "a.whl", OLD)  # killed while filling its staging folder
+        safe_write.write_new(tmp_path / ".packaged.1.tmp" / "a.whl", OLD)  # another folder's: kept
+
+        with safe_write.staged_swap(old) as staging:
+            (staging / "b.whl").write_bytes(NEW)
+
+        assert [p.name for p in old.iterdir()] == ["b.whl"]
+        assert sorted(p.name for p in tmp_path.iterdir()) == [".package.lock", ".packaged.1.tmp", "package"]
 
     def test_swap_interrupted_between_its_renames_is_finished_by_the_next(self, tmp_path: Path) -> None:
         old, new = tmp_path / "generated", tmp_path / "scratch" / "generated"
