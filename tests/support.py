@@ -27,7 +27,7 @@ import threading
 import time
 import typing
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler
@@ -382,21 +382,14 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def prism_mock(spec: Path, via_make: bool = False) -> Iterator[str]:
-    """Serve `spec` with Prism on 127.0.0.1 (request validation on) and yield its base URL; always stop it.
-
-    With `via_make`, as a user starts it: `make mock MOCK_PORT=...` in the project (which serves openapi.yaml).
-    """
+def _mock_on_a_free_port(command: Callable[[int], list[str]]) -> Iterator[str]:
+    """Run `command(port)` (a Prism mock) on a free port of 127.0.0.1 and yield its base URL; always stop it."""
     port = free_port()  # Prism cannot report a port it chose itself
     url = f"http://{HOST}:{port}"
-    if via_make:
-        command = [*MAKE, "mock", f"MOCK_PORT={port}"]
-    else:
-        command = on_pinned_node(PRISM, "mock", "--host", HOST, "--port", str(port), str(spec))
     with tempfile.NamedTemporaryFile(prefix="prism-", suffix=".log") as log_file:
         log = Path(log_file.name)
         process = subprocess.Popen(
-            command,
+            command(port),
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -407,6 +400,18 @@ def prism_mock(spec: Path, via_make: bool = False) -> Iterator[str]:
             yield url
         finally:
             _stop(process)
+
+
+def prism_mock(spec: Path) -> AbstractContextManager[str]:
+    """Serve `spec` with Prism on 127.0.0.1 (request validation on) and yield its base URL; always stop it."""
+    return _mock_on_a_free_port(
+        lambda port: on_pinned_node(PRISM, "mock", "--host", HOST, "--port", str(port), str(spec))
+    )
+
+
+def make_mock() -> AbstractContextManager[str]:
+    """`make mock MOCK_PORT=...` in the project, as a user starts it (it serves openapi.yaml); always stopped."""
+    return _mock_on_a_free_port(lambda port: [*MAKE, "mock", f"MOCK_PORT={port}"])
 
 
 # --- a hostile server: any status, any bytes, late or never ------------------------------------

@@ -15,7 +15,7 @@ from onlyoffice_crm_client.models import CustomFieldValue, UpdateCaseRequest
 from onlyoffice_crm_client.types import UNSET
 from scripts.spec import schema_errors
 from scripts.spec_examples import request_examples
-from support import TOKEN, Recorder
+from support import CASE_ID, TOKEN, Recorder, raw_request
 
 REQUEST_SCHEMA = "#/components/schemas/UpdateCaseRequest"
 INT32 = st.integers(min_value=-(2**31), max_value=2**31 - 1)
@@ -28,10 +28,10 @@ def sent_body(request: httpx.Request) -> Any:
 def test_update_case_sends_put_to_the_case_with_the_raw_token_and_json(recorder: Recorder) -> None:
     body = UpdateCaseRequest(title="Exhibition organization", members=[17, 23])
 
-    update_case.sync_detailed(42, client=recorder.client(), body=body)
+    update_case.sync_detailed(CASE_ID, client=recorder.client(), body=body)
 
     (request,) = recorder.requests
-    assert (request.method, request.url.path) == ("PUT", "/api/2.0/crm/case/42")
+    assert (request.method, request.url.path) == raw_request("updateCase")[:2]
     assert request.headers["Authorization"] == TOKEN
     assert request.headers["Content-Type"] == "application/json"
 
@@ -71,26 +71,29 @@ def test_the_bearer_prefix_is_available_for_those_who_want_it(recorder: Recorder
 
 
 def test_reopen_case_sends_put_to_reopen_without_a_body(recorder: Recorder) -> None:
-    reopen_case.sync_detailed(42, client=recorder.client())
+    reopen_case.sync_detailed(CASE_ID, client=recorder.client())
 
     (request,) = recorder.requests
-    assert (request.method, request.url.path, request.content) == ("PUT", "/api/2.0/crm/case/42/reopen", b"")
+    assert (request.method, request.url.path) == raw_request("reopenCase")[:2]
+    assert request.content == b"" and raw_request("reopenCase")[2] is None
     assert request.headers["Authorization"] == TOKEN
 
 
 def test_get_case_sends_get_to_the_case_without_a_body(recorder: Recorder) -> None:
-    get_case.sync_detailed(42, client=recorder.client())
+    get_case.sync_detailed(CASE_ID, client=recorder.client())
 
     (request,) = recorder.requests
-    assert (request.method, request.url.path, request.content) == ("GET", "/api/2.0/crm/case/42", b"")
+    assert (request.method, request.url.path) == raw_request("getCase")[:2]
+    assert request.content == b"" and raw_request("getCase")[2] is None
     assert request.headers["Authorization"] == TOKEN
 
 
 def test_close_case_sends_put_to_close_without_a_body(recorder: Recorder) -> None:
-    close_case.sync_detailed(42, client=recorder.client())
+    close_case.sync_detailed(CASE_ID, client=recorder.client())
 
     (request,) = recorder.requests
-    assert (request.method, request.url.path, request.content) == ("PUT", "/api/2.0/crm/case/42/close", b"")
+    assert (request.method, request.url.path) == raw_request("closeCase")[:2]
+    assert request.content == b"" and raw_request("closeCase")[2] is None
     assert request.headers["Authorization"] == TOKEN
 
 

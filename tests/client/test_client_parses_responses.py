@@ -35,7 +35,7 @@ def test_every_operation_has_examples_for_every_documented_status_with_a_body() 
     statuses = {(example.operation_id, example.status) for example in EXAMPLES}
 
     # The 503 has no body, so no example.
-    assert len(OPERATION_IDS) == 4
+    assert OPERATION_IDS  # else the loop below proves nothing
     for operation_id in OPERATION_IDS:
         assert {status for op, status in statuses if op == operation_id} == {200, 400, 401, 402, 403, 404, 500}
 

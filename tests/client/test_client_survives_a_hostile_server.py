@@ -9,7 +9,6 @@ nested, late or never. Each case is driven through `sync`, `sync_detailed`,
 
 from __future__ import annotations
 
-import copy
 import json
 import logging
 import pickle
@@ -57,10 +56,6 @@ def parsed(style: str, result: Any) -> Any:
     return result.parsed if style.endswith("_detailed") else result
 
 
-def json_body(data: Any) -> bytes:
-    return json.dumps(data).encode()
-
-
 @pytest.fixture
 def refusing_url() -> Iterator[str]:
     """A URL on 127.0.0.1 whose port is bound but not listening: every connection is refused."""
@@ -69,16 +64,15 @@ def refusing_url() -> Iterator[str]:
         yield f"http://127.0.0.1:{bound.getsockname()[1]}"
 
 
-@pytest.fixture
-def success(wire_format_success: dict[str, Any]) -> dict[str, Any]:
-    """A private copy of the real server's 200 body, for a test to alter."""
-    return copy.deepcopy(wire_format_success)
-
-
 @pytest.mark.parametrize("style", STYLES)
 class TestSuccessfulBodiesParseLeniently:
     def test_the_real_servers_answer_parses(
-        self, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient], success: dict[str, Any]
+        self,
+        style: str,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         server.script(Answer(200, json_body(success)))
 
@@ -87,7 +81,12 @@ class TestSuccessfulBodiesParseLeniently:
         assert isinstance(result, CaseEnvelope) and result.response.title == success["response"]["title"]
 
     def test_unknown_fields_and_enum_values_are_kept(
-        self, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient], success: dict[str, Any]
+        self,
+        style: str,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         success["response"]["newField"] = {"x": 1}
         success["response"]["members"][0]["shareType"] = 9
@@ -99,7 +98,12 @@ class TestSuccessfulBodiesParseLeniently:
         assert result.response.members[0].share_type == ShareType(9) and result.response.members[0].share_type == 9
 
     def test_a_missing_required_field_is_listed_and_not_invented(
-        self, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient], success: dict[str, Any]
+        self,
+        style: str,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         del success["response"]["members"][0]["smallFotoUrl"]
         server.script(Answer(200, json_body(success)))
@@ -163,6 +167,7 @@ class TestSuccessesThatDoNotParseRaiseMalformedResponse:
         server: HostileServer,
         client_for: Callable[..., AuthenticatedClient],
         success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         alter(success["response"])
         server.script(Answer(200, json_body(success)))
@@ -274,6 +279,7 @@ class TestStrictModeNamesTheFirstMismatch:
         server: HostileServer,
         client_for: Callable[..., AuthenticatedClient],
         success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         alter(success["response"])
         server.script(Answer(200, json_body(success)))
@@ -298,7 +304,12 @@ class TestStrictModeNamesTheFirstMismatch:
 class TestTransientFailuresAreRetried:
     @pytest.mark.parametrize("style", STYLES)
     def test_a_503_then_a_200_gives_the_200_after_one_retry(
-        self, style: str, server: HostileServer, client_for: Callable[..., AuthenticatedClient], success: dict[str, Any]
+        self,
+        style: str,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         server.script(Answer(503), Answer(200, json_body(success)))
 
@@ -314,6 +325,7 @@ class TestTransientFailuresAreRetried:
         server: HostileServer,
         client_for: Callable[..., AuthenticatedClient],
         success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         server.script(Answer(status, headers={"Retry-After": "1"}), Answer(200, json_body(success)))
 
@@ -408,7 +420,11 @@ class TestTimeoutsAreFinite:
 
 class TestSecretsStaySecret:
     def test_the_callers_headers_dict_is_left_untouched(
-        self, server: HostileServer, client_for: Callable[..., AuthenticatedClient], success: dict[str, Any]
+        self,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         headers = {"X-Trace": "1"}
         server.script(Answer(200, json_body(success)))
@@ -432,6 +448,7 @@ class TestSecretsStaySecret:
         server: HostileServer,
         client_for: Callable[..., AuthenticatedClient],
         success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
         caplog: pytest.LogCaptureFixture,
         refusing_url: str,
     ) -> None:
@@ -491,6 +508,7 @@ class TestEveryOperationHasTheSameTypedOutcomes:
         server: HostileServer,
         client_for: Callable[..., AuthenticatedClient],
         success: dict[str, Any],
+        json_body: Callable[[Any], bytes],
     ) -> None:
         server.script(Answer(200, json_body(success)))
 

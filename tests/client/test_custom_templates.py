@@ -62,12 +62,14 @@ def test_the_client_template_only_hides_secrets_and_adds_timeout_retries_and_opt
 def test_the_endpoint_template_only_routes_parsing_and_transport_errors_to_the_package() -> None:
     dropped, added = changed_lines("endpoint_module.py.jinja")
 
-    # Dropped too: the URL's `.format()` with quote() (now a concatenation, change 4).
-    assert len(dropped) <= 18 and len(added) <= 50
+    # Dropped too: the URL's `.format()` with quote() (now a concatenation, change 4). 37 lines are added
+    # today: the bound leaves room for 3 more (the client template's leaves 7). Upstream's lines that close
+    # a call, `)` or `),`, are dropped whole: matched alone on their line, not as the end of any line.
+    assert len(dropped) <= 18 and len(added) <= 40
     assert all(
         re.search(
-            r"types import|return Response|status_code=|content=|headers=|parsed=|request\(|kwargs|\)$"
-            r"|header_parameters|\.format\(|quote\(|endfor|path_parameters|\),$",
+            r"types import|return Response|status_code=|content=|headers=|parsed=|request\(|kwargs|^\s*\),?$"
+            r"|header_parameters|\.format\(|quote\(|endfor|path_parameters",
             line,
         )
         for line in dropped

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import pytest
@@ -22,17 +23,25 @@ from onlyoffice_crm_client.models import Case, CaseEnvelope, ErrorEnvelope, Shar
 from onlyoffice_crm_client.types import parse_json, strict_parsing
 from support import payloads
 
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
 # Fewer examples than the round trips (test_client_round_trips.py), whose strategies these are.
 AGREE = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def encoded(payload: Any) -> bytes:
-    return json.dumps(payload).encode()
+def fast_parse(model: Any, body: bytes) -> Any:
+    """The fast path alone, as parse_json takes it: a refused body raises msgspec.ValidationError, no fallback."""
+    return model._from_fast(msgspec.json.Decoder(model._Fast).decode(body))
 
 
-@pytest.fixture
-def success(wire_format_success: dict[str, Any]) -> dict[str, Any]:
-    return copy.deepcopy(wire_format_success)
+def error_envelopes() -> SearchStrategy[dict[str, Any]]:
+    """Valid ErrorEnvelopes whose `error.data` is empty, as the server writes it (the spec's examples: `{}`).
+
+    `data` is open (additionalProperties: true), so most drawn envelopes carry keys in it that the fast
+    path's closed Struct refuses: left as drawn, the fast path would hardly ever be compared.
+    """
+    return payloads("ErrorEnvelope").map(lambda payload: {**payload, "error": {**payload["error"], "data": {}}})
 
 
 @pytest.fixture
@@ -50,9 +59,9 @@ def lenient_only(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 
 def test_the_real_servers_answer_takes_the_fast_path_and_equals_the_lenient_parse(
-    success: dict[str, Any], lenient_only: list[Any]
+    success: dict[str, Any], lenient_only: list[Any], json_body: Callable[[Any], bytes]
 ) -> None:
-    fast = parse_json(CaseEnvelope, encoded(success))
+    fast = parse_json(CaseEnvelope, json_body(success))
 
     assert lenient_only == []
     assert fast == CaseEnvelope.from_dict(success)
@@ -61,14 +70,18 @@ def test_the_real_servers_answer_takes_the_fast_path_and_equals_the_lenient_pars
 
 @AGREE
 @given(payload=payloads("CaseEnvelope"))
-def test_any_valid_case_envelope_parses_the_same_both_ways(payload: dict[str, Any]) -> None:
-    assert parse_json(CaseEnvelope, encoded(payload)) == CaseEnvelope.from_dict(payload)
+def test_any_valid_case_envelope_takes_the_fast_path_to_what_the_lenient_parser_gives(
+    payload: dict[str, Any], json_body: Callable[[Any], bytes]
+) -> None:
+    assert fast_parse(CaseEnvelope, json_body(payload)) == CaseEnvelope.from_dict(payload)
 
 
 @AGREE
-@given(payload=payloads("ErrorEnvelope"))
-def test_any_valid_error_envelope_parses_the_same_both_ways(payload: dict[str, Any]) -> None:
-    assert parse_json(ErrorEnvelope, encoded(payload)) == ErrorEnvelope.from_dict(payload)
+@given(payload=error_envelopes())
+def test_any_valid_error_envelope_takes_the_fast_path_to_what_the_lenient_parser_gives(
+    payload: dict[str, Any], json_body: Callable[[Any], bytes]
+) -> None:
+    assert fast_parse(ErrorEnvelope, json_body(payload)) == ErrorEnvelope.from_dict(payload)
 
 
 def unknown_share_type(body: dict[str, Any]) -> None:
@@ -101,7 +114,7 @@ def string_for_a_member(body: dict[str, Any]) -> None:
     [unknown_share_type, unknown_property, missing_title, seven_fractional_digits, bool_for_int, string_for_a_member],
 )
 def test_a_body_the_fast_path_refuses_gets_the_lenient_parsers_answer(
-    change: Any, success: dict[str, Any], lenient_only: list[Any]
+    change: Any, success: dict[str, Any], lenient_only: list[Any], json_body: Callable[[Any], bytes]
 ) -> None:
     change(success)
 
@@ -111,7 +124,7 @@ def test_a_body_the_fast_path_refuses_gets_the_lenient_parsers_answer(
         expected = str(error)
     lenient_only.clear()
     try:
-        got: Any = parse_json(CaseEnvelope, encoded(success))
+        got: Any = parse_json(CaseEnvelope, json_body(success))
     except errors.ParseError as error:
         got = str(error)
 
@@ -120,11 +133,13 @@ def test_a_body_the_fast_path_refuses_gets_the_lenient_parsers_answer(
         assert len(lenient_only) == 1  # refused by the fast path, decided by the lenient parser
 
 
-def test_a_member_of_the_wrong_type_is_refused_naming_the_list(success: dict[str, Any]) -> None:
+def test_a_member_of_the_wrong_type_is_refused_naming_the_list(
+    success: dict[str, Any], json_body: Callable[[Any], bytes]
+) -> None:
     string_for_a_member(success)
 
     with pytest.raises(errors.ParseError) as raised:
-        parse_json(CaseEnvelope, encoded(success))
+        parse_json(CaseEnvelope, json_body(success))
 
     assert raised.value.path == "response.members[*]"
 
@@ -132,11 +147,11 @@ def test_a_member_of_the_wrong_type_is_refused_naming_the_list(success: dict[str
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 @pytest.mark.parametrize("items", [[7, "8"], [True], [7.0]], ids=["a string", "a boolean", "a float"])
 def test_a_wrong_typed_id_in_a_list_of_ids_is_refused_by_both_paths_naming_the_list(
-    items: list[Any], strict: bool
+    items: list[Any], strict: bool, json_body: Callable[[Any], bytes]
 ) -> None:
     # UpdateCaseRequest.members is the spec's list of plain values (integer ids): its items are untyped JSON until
     # checked, and the generated parser used to cast the list as it came.
-    body = encoded({"title": "Exhibition", "members": items})
+    body = json_body({"title": "Exhibition", "members": items})
     with pytest.raises(msgspec.ValidationError):
         msgspec.json.Decoder(UpdateCaseRequest._Fast).decode(body)
 
@@ -151,20 +166,24 @@ def test_a_wrong_typed_id_in_a_list_of_ids_is_refused_by_both_paths_naming_the_l
     assert raised.value.problem == f"expected int, found {type(items[-1]).__name__}"
 
 
-def test_an_unknown_enum_value_keeps_its_unknown_member(success: dict[str, Any]) -> None:
+def test_an_unknown_enum_value_keeps_its_unknown_member(
+    success: dict[str, Any], json_body: Callable[[Any], bytes]
+) -> None:
     unknown_share_type(success)
 
-    case: Case = parse_json(CaseEnvelope, encoded(success)).response
+    case: Case = parse_json(CaseEnvelope, json_body(success)).response
 
     assert case.members[0].share_type.name == "UNKNOWN_3" and case.members[0].share_type == 3
 
 
-def test_strict_mode_still_refuses_what_the_fast_path_refuses(success: dict[str, Any]) -> None:
+def test_strict_mode_still_refuses_what_the_fast_path_refuses(
+    success: dict[str, Any], json_body: Callable[[Any], bytes]
+) -> None:
     unknown_property(success)
     reset = strict_parsing.set(True)
     try:
         with pytest.raises(errors.ParseError, match="newThing"):
-            parse_json(CaseEnvelope, encoded(success))
+            parse_json(CaseEnvelope, json_body(success))
     finally:
         strict_parsing.reset(reset)
 

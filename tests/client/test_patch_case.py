@@ -29,17 +29,7 @@ from onlyoffice_crm_client.patch import (
     patch_case,
     patch_case_async,
 )
-from support import TOKEN, Answer, HostileServer, load_pristine_spec
-
-CASE = "/api/2.0/crm/case/42"
-MIKE = "6f7c1a2e-3b7d-4c1e-9d2a-1b2c3d4e5f60"
-ALEX = "0b4d2c1a-8e7f-4a6b-9c5d-3e2f1a0b9c8d"
-NOT_FOUND = {"status": 1, "statusCode": 404, "error": {"message": "Not found", "hresult": -2147467259, "data": {}}}
-ACCESS_DENIED = {
-    "status": 1,
-    "statusCode": 403,
-    "error": {"message": "Access Denied", "hresult": -2146233078, "data": {}},
-}
+from support import CASE_ID, Answer, HostileServer, load_pristine_spec, raw_request
 
 Patcher = Callable[..., Case]
 
@@ -48,6 +38,17 @@ def example(name: str) -> dict[str, Any]:
     """A private copy of one of the spec's example answers (components/examples)."""
     value: dict[str, Any] = copy.deepcopy(load_pristine_spec()["components"]["examples"][name]["value"])
     return value
+
+
+# (method, path) of the read and of the update of case CASE_ID, as the spec's getCase and updateCase give them.
+READ = raw_request("getCase")[:2]
+UPDATE = raw_request("updateCase")[:2]
+# The users of the spec's PrivateCase access list, in its order.
+MIKE, ALEX = (user["id"] for user in example("PrivateCase")["response"]["accessList"])
+NOT_FOUND = example("CaseNotFound")
+ACCESS_DENIED = load_pristine_spec()["components"]["responses"]["Forbidden"]["content"]["application/json"]["examples"][
+    "accessDenied"
+]["value"]
 
 
 def answer(body: dict[str, Any]) -> Answer:
@@ -78,8 +79,9 @@ def patch(request: pytest.FixtureRequest) -> Iterator[Patcher]:
 
 
 @pytest.fixture
-def client(server: HostileServer) -> AuthenticatedClient:
-    return AuthenticatedClient(base_url=server.url, token=TOKEN, retry=None)
+def client(client_for: Callable[..., AuthenticatedClient]) -> AuthenticatedClient:
+    """A client of the recording server that never retries: each test sees every request patch_case sent."""
+    return client_for(retry=None)
 
 
 @pytest.fixture
@@ -99,11 +101,11 @@ class TestWhatIsSent:
     ) -> None:
         server.script(answer(private_case), answer(example("PublicCase")))
 
-        patch(client, 42, title="Renamed")
+        patch(client, CASE_ID, title="Renamed")
 
         assert requests(server) == [
-            ("GET", CASE, None),
-            ("PUT", CASE, {"title": "Renamed", "isPrivate": True, "accessList": [MIKE, ALEX]}),
+            (*READ, None),
+            (*UPDATE, {"title": "Renamed", "isPrivate": True, "accessList": [MIKE, ALEX]}),
         ]
 
     def test_a_public_case_renamed_sends_is_private_false(
@@ -111,9 +113,9 @@ class TestWhatIsSent:
     ) -> None:
         server.script(answer(public_case), answer(public_case))
 
-        patch(client, 42, title="Renamed")
+        patch(client, CASE_ID, title="Renamed")
 
-        assert requests(server)[1] == ("PUT", CASE, {"title": "Renamed", "isPrivate": False})
+        assert requests(server)[1] == (*UPDATE, {"title": "Renamed", "isPrivate": False})
 
     @pytest.mark.parametrize("cleared", [None, ""])
     def test_a_cleared_custom_field_is_sent_as_a_space_alone_with_the_title_as_read(
@@ -126,12 +128,15 @@ class TestWhatIsSent:
     ) -> None:
         server.script(answer(public_case), answer(public_case))
 
-        patch(client, 42, custom_fields={3: cleared})
+        patch(client, CASE_ID, custom_fields={3: cleared})
 
         assert requests(server)[1] == (
-            "PUT",
-            CASE,
-            {"title": "Exhibition organization", "isPrivate": False, "customFieldList": [{"key": 3, "value": " "}]},
+            *UPDATE,
+            {
+                "title": public_case["response"]["title"],
+                "isPrivate": False,
+                "customFieldList": [{"key": 3, "value": " "}],
+            },
         )
 
     def test_members_custom_fields_and_notify_are_sent_only_as_given(
@@ -139,10 +144,10 @@ class TestWhatIsSent:
     ) -> None:
         server.script(answer(private_case), answer(private_case))
 
-        patch(client, 42, members=[17, 23], custom_fields={5: "Stand C", 7: "2024-05-21"}, notify=True)
+        patch(client, CASE_ID, members=[17, 23], custom_fields={5: "Stand C", 7: "2024-05-21"}, notify=True)
 
         assert requests(server)[1][2] == {
-            "title": "Exhibition organization",
+            "title": private_case["response"]["title"],
             "members": [17, 23],
             "customFieldList": [{"key": 5, "value": "Stand C"}, {"key": 7, "value": "2024-05-21"}],
             "isPrivate": True,
@@ -155,12 +160,13 @@ class TestWhatIsSent:
     ) -> None:
         server.script(answer(private_case), answer(private_case), answer(private_case), answer(private_case))
 
-        patch(client, 42, access_list=[UUID(ALEX)])
-        patch(client, 42, is_private=False)
+        patch(client, CASE_ID, access_list=[UUID(ALEX)])
+        patch(client, CASE_ID, is_private=False)
 
+        title = private_case["response"]["title"]
         assert [body for _, _, body in requests(server)[1::2]] == [
-            {"title": "Exhibition organization", "isPrivate": True, "accessList": [ALEX]},
-            {"title": "Exhibition organization", "isPrivate": False},
+            {"title": title, "isPrivate": True, "accessList": [ALEX]},
+            {"title": title, "isPrivate": False},
         ]
 
     def test_it_returns_the_case_the_update_answered_not_the_one_it_read(
@@ -170,7 +176,7 @@ class TestWhatIsSent:
         updated["response"]["title"] = "Renamed"
         server.script(answer(private_case), answer(updated))
 
-        case = patch(client, 42, title="Renamed")
+        case = patch(client, CASE_ID, title="Renamed")
 
         assert isinstance(case, Case) and case.title == "Renamed" and case.is_private
 
@@ -184,9 +190,9 @@ class TestWhatIsRefusedBeforeTheUpdate:
         server.script(answer(private_case))
 
         with pytest.raises(UnknownAccessSubject, match="placeholder user.*Pass access_list explicitly"):
-            patch(client, 42, title="Renamed")
+            patch(client, CASE_ID, title="Renamed")
 
-        assert requests(server) == [("GET", CASE, None)]
+        assert requests(server) == [(*READ, None)]
 
     def test_the_placeholder_user_does_not_stop_an_explicit_access_list(
         self, patch: Patcher, client: AuthenticatedClient, server: HostileServer, private_case: dict[str, Any]
@@ -194,7 +200,7 @@ class TestWhatIsRefusedBeforeTheUpdate:
         private_case["response"]["accessList"][1]["id"] = str(PLACEHOLDER_USER)
         server.script(answer(private_case), answer(private_case))
 
-        patch(client, 42, access_list=[UUID(MIKE)])
+        patch(client, CASE_ID, access_list=[UUID(MIKE)])
 
         assert requests(server)[1][2]["accessList"] == [MIKE]
 
@@ -204,7 +210,7 @@ class TestWhatIsRefusedBeforeTheUpdate:
         server.script(Answer(500))
 
         with pytest.raises(EmptyMembers, match=r"members=\[\] cannot remove the members"):
-            patch(client, 42, members=[])
+            patch(client, CASE_ID, members=[])
 
         assert server.seen == []
 
@@ -214,7 +220,7 @@ class TestWhatIsRefusedBeforeTheUpdate:
         server.script(Answer(500))
 
         with pytest.raises(ConflictingPrivacy, match="makes the case public"):
-            patch(client, 42, is_private=True, access_list=[])
+            patch(client, CASE_ID, is_private=True, access_list=[])
 
         assert server.seen == []
 
@@ -230,9 +236,9 @@ class TestWhatIsRefusedBeforeTheUpdate:
         server.script(answer(public_case))
 
         with pytest.raises(ConflictingPrivacy):
-            patch(client, 42, **named)
+            patch(client, CASE_ID, **named)
 
-        assert requests(server) == [("GET", CASE, None)]
+        assert requests(server) == [(*READ, None)]
 
     def test_every_refusal_is_a_value_error_of_the_package(self) -> None:
         assert issubclass(PatchRefused, errors.ClientError) and issubclass(PatchRefused, ValueError)
@@ -241,25 +247,31 @@ class TestWhatIsRefusedBeforeTheUpdate:
 class TestFailuresRaiseThePackagesTypedErrors:
     @pytest.mark.parametrize("raise_on_error", [False, True])
     def test_a_404_on_the_read_raises_not_found_and_sends_no_update(
-        self, patch: Patcher, server: HostileServer, raise_on_error: bool
+        self,
+        patch: Patcher,
+        server: HostileServer,
+        client_for: Callable[..., AuthenticatedClient],
+        raise_on_error: bool,
     ) -> None:
-        client = AuthenticatedClient(base_url=server.url, token=TOKEN, retry=None, raise_on_error=raise_on_error)
+        client = client_for(retry=None, raise_on_error=raise_on_error)
         server.script(answer(NOT_FOUND))
 
         with pytest.raises(errors.NotFound) as raised:
-            patch(client, 42, title="Renamed")
+            patch(client, CASE_ID, title="Renamed")
 
         assert raised.value.message == "Not found" and raised.value.status_code == 404
-        assert requests(server) == [("GET", CASE, None)]
+        assert requests(server) == [(*READ, None)]
 
-    def test_the_class_is_the_one_raise_on_error_raises(self, server: HostileServer) -> None:
+    def test_the_class_is_the_one_raise_on_error_raises(
+        self, server: HostileServer, client_for: Callable[..., AuthenticatedClient]
+    ) -> None:
         server.script(answer(NOT_FOUND))
-        strict = AuthenticatedClient(base_url=server.url, token=TOKEN, retry=None, raise_on_error=True)
+        strict = client_for(retry=None, raise_on_error=True)
 
         with pytest.raises(errors.ApiError) as by_the_client:
-            get_case.sync_detailed(42, client=strict)
+            get_case.sync_detailed(CASE_ID, client=strict)
         with pytest.raises(errors.ApiError) as by_patch:
-            patch_case(AuthenticatedClient(base_url=server.url, token=TOKEN, retry=None), 42, title="x")
+            patch_case(client_for(retry=None), CASE_ID, title="x")
 
         assert type(by_patch.value) is type(by_the_client.value) is errors.NotFound
 
@@ -269,9 +281,9 @@ class TestFailuresRaiseThePackagesTypedErrors:
         server.script(answer(public_case), answer(ACCESS_DENIED))
 
         with pytest.raises(errors.Forbidden, match="Access Denied"):
-            patch(client, 42, title="Renamed")
+            patch(client, CASE_ID, title="Renamed")
 
-        assert [method for method, _, _ in requests(server)] == ["GET", "PUT"]
+        assert [method for method, _, _ in requests(server)] == [READ[0], UPDATE[0]]
 
     def test_a_read_that_is_not_a_case_raises_malformed_response_and_sends_no_update(
         self, patch: Patcher, client: AuthenticatedClient, server: HostileServer
@@ -279,9 +291,9 @@ class TestFailuresRaiseThePackagesTypedErrors:
         server.script(Answer(200, b"<html>"))
 
         with pytest.raises(errors.MalformedResponse):
-            patch(client, 42, title="Renamed")
+            patch(client, CASE_ID, title="Renamed")
 
-        assert requests(server) == [("GET", CASE, None)]
+        assert requests(server) == [(*READ, None)]
 
     def test_an_undocumented_success_status_raises_unexpected_status(
         self, patch: Patcher, client: AuthenticatedClient, server: HostileServer
@@ -289,4 +301,4 @@ class TestFailuresRaiseThePackagesTypedErrors:
         server.script(Answer(204))
 
         with pytest.raises(errors.UnexpectedStatus):
-            patch(client, 42, title="Renamed")
+            patch(client, CASE_ID, title="Renamed")

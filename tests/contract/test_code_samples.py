@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -33,26 +34,15 @@ def run(command: list[str], mock_url: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=SAMPLE_TIMEOUT, check=False)
 
 
-def documented_title(operation_id: str) -> str:
-    """The title of the example Prism answers with by default: the first 200 example of the operation."""
-    spec = load_pristine_spec()
-    example = {
-        "getCase": "ReadPrivateCase",
-        "updateCase": "PublicCase",
-        "reopenCase": "ReopenedCase",
-        "closeCase": "ClosedCase",
-    }[operation_id]
-    title: str = spec["components"]["examples"][example]["value"]["response"]["title"]
-    return title
-
-
 def test_every_operation_has_both_samples() -> None:
     for lang in ("Shell", "Python"):
-        assert [sample.id for sample in samples(lang)] == ["getCase", "updateCase", "reopenCase", "closeCase"]
+        assert [sample.id for sample in samples(lang)] == [found.id for found in operations(load_pristine_spec())]
 
 
 @pytest.mark.parametrize(("operation_id", "source"), samples("Shell"))
-def test_the_curl_sample_gets_the_case_from_the_mock(mock_url: str, operation_id: str, source: str) -> None:
+def test_the_curl_sample_gets_the_case_from_the_mock(
+    mock_url: str, operation_id: str, source: str, documented_title: Callable[[str], str]
+) -> None:
     # --fail-with-body: a request the mock refuses (sl-violations, 4xx) makes curl exit non-zero.
     result = run(
         ["bash", "-euo", "pipefail", "-c", source.rstrip() + " --silent --show-error --fail-with-body"], mock_url
@@ -65,7 +55,9 @@ def test_the_curl_sample_gets_the_case_from_the_mock(mock_url: str, operation_id
 
 
 @pytest.mark.parametrize(("operation_id", "source"), samples("Python"))
-def test_the_python_sample_gets_the_typed_case_from_the_mock(mock_url: str, operation_id: str, source: str) -> None:
+def test_the_python_sample_gets_the_typed_case_from_the_mock(
+    mock_url: str, operation_id: str, source: str, documented_title: Callable[[str], str]
+) -> None:
     result = run([sys.executable, "-c", source], mock_url)
 
     assert result.returncode == 0, result.stderr

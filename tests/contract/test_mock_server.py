@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from support import ROOT, SPEC_PATH, MockServerFailed, make, prism_mock
+from support import ROOT, SPEC_PATH, MockServerFailed, make, make_mock, prism_mock
 
 
 def test_the_mock_listens_on_loopback_and_is_gone_after_the_block() -> None:
@@ -24,7 +24,7 @@ def test_the_mock_listens_on_loopback_and_is_gone_after_the_block() -> None:
 
 
 def test_make_mock_serves_the_spec_on_loopback_until_stopped() -> None:
-    with prism_mock(SPEC_PATH, via_make=True) as url:
+    with make_mock() as url:
         answer = httpx.get(f"{url}/api/2.0/crm/case/42", headers={"Authorization": "a-token"})
         assert answer.status_code == 200
         assert answer.json()["response"]["id"] == 42

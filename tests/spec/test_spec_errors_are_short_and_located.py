@@ -3,8 +3,10 @@
 Each case breaks a copy of the real spec by editing it as data (or, for what
 only text can break, by adding a few lines of YAML) and writes it to a file;
 the line the message names must be the line holding the broken value in that
-file, the one a person would open: the line scripts.spec's line map gives its
-pointer in the written file (or, for appended text, the appended line).
+file, the one a person would open. Each case says that whole line as written
+(`line_holds`, indentation included: nearly all are unique in the file), checked
+without the line map validate uses; that it is also the line scripts.spec's map
+gives the pointer (or, for appended text, the appended line) is checked second.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class Breakage(NamedTuple):
     status: int
     pointer: str  # the JSON pointer the message must name ("" for YAML, which has none)
     message: str
-    line_holds: str  # text of the line the message must name
+    line_holds: str  # the whole line the message must name, indentation included, as write_spec writes it
     appended: str = ""  # YAML text added after the edited spec: what only text can break
 
 
@@ -68,35 +70,35 @@ BREAKAGES: dict[str, Breakage] = {
         lambda s: None, 2, "", "not valid YAML: expected ',' or ']'", "more: 3", appended="oops: [1, 2\nmore: 3\n"
     ),
     "a duplicate key": Breakage(
-        lambda s: None, 2, "", "not valid YAML: duplicate key 'info' (first at line ", "info:", appended="info: {}\n"
+        lambda s: None, 2, "", "not valid YAML: duplicate key 'info' (first at line ", "info: {}", appended="info: {}\n"
     ),
     "a dangling $ref": Breakage(
         _set_members_ref("#/components/schemas/Contakt"),
         1,
         "#/components/schemas/Case/properties/members/items/$ref",
         "dangling $ref '#/components/schemas/Contakt'",
-        "Contakt",
+        "            $ref: '#/components/schemas/Contakt'",
     ),
     "a malformed $ref": Breakage(
         _set_members_ref("components/schemas/Contact"),
         1,
         "#/components/schemas/Case/properties/members/items/$ref",
         "malformed $ref 'components/schemas/Contact'",
-        "$ref: components/schemas/Contact",
+        "            $ref: components/schemas/Contact",
     ),
     "an invalid type": Breakage(
         lambda s: _schema(s, "FieldType").update(type="int"),
         1,
         "#/components/schemas/FieldType/type",
         "invalid schema: 'int' is not one of",
-        "type: int",
+        "      type: int",
     ),
     "an invalid schema keyword": Breakage(
         lambda s: _schema(s, "FieldType").update(minimum="one"),
         1,
         "#/components/schemas/FieldType/minimum",
         "invalid schema: 'one' is not of type 'number'",
-        "minimum: one",
+        "      minimum: one",
     ),
     # `examples:` indented one level too little: the meta-schema reaches it along eight paths
     "an examples list mis-indented into properties": Breakage(
@@ -104,14 +106,14 @@ BREAKAGES: dict[str, Breakage] = {
         1,
         "#/components/schemas/Case/properties/examples",
         "invalid schema: ['2024-03-04T10:20:30.0000000+03:00'] is not of type 'object', 'boolean'",
-        "examples:",
+        "        examples:",
     ),
     "an example that does not match": Breakage(
         lambda s: s["components"]["parameters"]["CaseId"].update(example=0),
         1,
         "#/components/parameters/CaseId/example",
         "example does not match #/components/parameters/CaseId/schema: at '': 0 is less than the minimum of",
-        "example: 0",
+        "      example: 0",
     ),
     "a wrong value deep inside a named example": Breakage(
         lambda s: _example(s, "ReopenedCase")["members"][0].update(id="fifty"),
@@ -119,84 +121,84 @@ BREAKAGES: dict[str, Breakage] = {
         "#/components/examples/ReopenedCase/value/response/members/0/id",
         "example does not match #/components/responses/CaseReopened/content/application~1json/schema:"
         " at 'response/members/0/id': 'fifty' is not of type 'integer'",
-        "id: fifty",
+        "            id: fifty",
     ),
     "a duplicate operationId": Breakage(
         lambda s: _operation(s, "reopenCase").update(operationId="updateCase"),
         1,
         f"{REOPEN_CASE}/operationId",
         f"duplicate operationId 'updateCase', already used at {UPDATE_CASE}/operationId",
-        "operationId: updateCase",
+        "      operationId: updateCase",
     ),
     "an operationId whose module another one has": Breakage(
         lambda s: _operation(s, "reopenCase").update(operationId="update_case"),
         1,
         f"{REOPEN_CASE}/operationId",
         "operationId 'update_case' becomes 'update_case' like 'updateCase'",
-        "operationId: update_case",
+        "      operationId: update_case",
     ),
     "a schema whose model class another one has": Breakage(
         lambda s: s["components"]["schemas"].update(case={"type": "string", "description": "A clash."}),
         1,
         "#/components/schemas/case",
         "schema name 'case' becomes 'Case' like 'Case', already used at #/components/schemas/Case",
-        "case:",
+        "    case:",
     ),
     "an enum names list of the wrong length": Breakage(
         lambda s: _schema(s, "FieldType")["x-enum-varnames"].pop(),
         1,
         "#/components/schemas/FieldType/x-enum-varnames",
         f"{FIELD_TYPES - 1} names for {FIELD_TYPES} enum values",
-        "x-enum-varnames:",
+        "      x-enum-varnames:",
     ),
     "an enum name that is a keyword": Breakage(
         lambda s: _schema(s, "ShareType")["x-enum-varnames"].__setitem__(0, "None"),
         1,
         "#/components/schemas/ShareType/x-enum-varnames/0",
         "'None' is not UPPER_SNAKE (like READ_WRITE)",
-        "None",
+        "      - None",
     ),
     "a schema named like a built-in": Breakage(
         lambda s: s["components"]["schemas"].update(Error={"type": "string", "description": "A clash."}),
         1,
         "#/components/schemas/Error",
         "schema name 'Error' is a built-in name in TypeScript and JavaScript",
-        "Error:",
+        "    Error:",
     ),
     "a query api key offered to generators": Breakage(
         lambda s: _operation(s, "updateCase")["security"].insert(0, {"authQuery": []}),
         1,
         f"{UPDATE_CASE}/security/0",
         "'authQuery' sends the credential in a query: offer only schemes sent in a header",
-        "authQuery: []",
+        "      - authQuery: []",
     ),
     "a public case that is not editable": Breakage(
         lambda s: _example(s, "ReopenedCase").update(isPrivate=False, canEdit=False),
         1,
         "#/components/examples/ReopenedCase/value/response/canEdit",
         "must be true for a public case (isPrivate false)",
-        "canEdit: false",
+        "          canEdit: false",
     ),
     "a private member that is not editable": Breakage(
         lambda s: _example(s, "ReopenedCase")["members"][0].update(shareType=0, canEdit=False),
         1,
         "#/components/examples/ReopenedCase/value/response/members/0/canEdit",
         "must be true for a private contact (shareType 0)",
-        "canEdit: false",
+        "            canEdit: false",
     ),
     "a text mask with a quoted number": Breakage(
         lambda s: _example(s, "PublicCase")["customFields"][0].update(fieldType=0, mask='{"size":"40"}'),
         1,
         "#/components/examples/PublicCase/value/response/customFields/0/mask",
         """must be {"size": <integer>} for fieldType 0, not '{"size":"40"}'""",
-        "mask:",
+        """            mask: '{"size":"40"}'""",
     ),
     "a case date the schema no longer pins": Breakage(
         _remove_case_date_pattern_and_write_a_plain_date,
         1,
         "#/components/examples/ReopenedCase/value/response/created",
         "'2023-11-15T16:05:00+01:00' is not the server's case date (like 2024-03-04T10:20:30.0000000+03:00)",
-        "created: '2023-11-15T16:05:00+01:00'",
+        "          created: '2023-11-15T16:05:00+01:00'",
     ),
 }
 MAX_LINES = 2  # the problem, and the count
@@ -215,7 +217,7 @@ def line_of_the_breakage(path: Path, breakage: Breakage, lines_before: int) -> i
     if breakage.pointer:
         return line_numbers(path.read_text(encoding="utf-8"))[breakage.pointer]
     appended = breakage.appended.splitlines()
-    return lines_before + 1 + next(n for n, line in enumerate(appended) if breakage.line_holds in line)
+    return lines_before + 1 + appended.index(breakage.line_holds)
 
 
 @pytest.fixture(scope="module", params=BREAKAGES)
@@ -257,8 +259,8 @@ def test_the_message_names_the_file_line_of_the_broken_value(broken: tuple[str, 
 
     line = int(location.split(":")[1])
 
-    assert line == checked.broken_line, (way, checked.errors[0])
-    assert BREAKAGES[way].line_holds in checked.lines[line - 1], (way, checked.errors[0])
+    assert checked.lines[line - 1] == BREAKAGES[way].line_holds, (way, checked.errors[0])
+    assert line == checked.broken_line, (way, checked.errors[0])  # and the line scripts.spec maps the pointer to
 
 
 def test_the_message_is_short_said_once_and_has_no_traceback(broken: tuple[str, Checked]) -> None:
