@@ -43,6 +43,7 @@ from onlyoffice_crm_client import AuthenticatedClient
 from onlyoffice_crm_client.client import DEFAULT_RETRY
 from onlyoffice_crm_client.types import Response
 from scripts.loopback import HOST, free_port, serve
+from scripts.node import NODE_BIN
 from scripts.node import command as on_pinned_node
 from scripts.redocly import redocly
 from scripts.spec import inlined, load_spec, operation, walk
@@ -341,7 +342,7 @@ def page_of(page: str, built: dict[str, Any], spec: dict[str, Any]) -> str:
 
 # --- Prism, the spec-driven mock server --------------------------------------------------------
 
-PRISM = ROOT / "node_modules" / ".bin" / "prism"
+PRISM = NODE_BIN / "prism"
 PRISM_START_TIMEOUT = 60.0
 
 
